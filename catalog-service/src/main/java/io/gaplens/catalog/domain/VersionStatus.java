@@ -1,0 +1,7 @@
+package io.gaplens.catalog.domain;
+
+/** A draft version can be replaced by a new import; a published one never changes. */
+public enum VersionStatus {
+    DRAFT,
+    PUBLISHED
+}

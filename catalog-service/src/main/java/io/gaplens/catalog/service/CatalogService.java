@@ -1,0 +1,164 @@
+package io.gaplens.catalog.service;
+
+import io.gaplens.catalog.domain.Catalog;
+import io.gaplens.catalog.domain.CatalogVersion;
+import io.gaplens.catalog.domain.Requirement;
+import io.gaplens.catalog.domain.RequirementKind;
+import io.gaplens.catalog.domain.VersionStatus;
+import io.gaplens.platform.api.ApiException;
+import io.gaplens.platform.api.FieldError;
+import io.gaplens.platform.events.CatalogPublished;
+import io.gaplens.platform.events.EventType;
+import io.gaplens.platform.outbox.EventPublisher;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Imports, publishes and looks up catalogue versions. */
+@ApplicationScoped
+public class CatalogService {
+
+    private static final Logger LOG = Logger.getLogger(CatalogService.class);
+
+    @Inject
+    EventPublisher events;
+
+    /**
+     * Stores {@code document} as a draft version of a catalogue of {@code tenant} (null for a shipped
+     * catalogue). A draft of the same version is replaced; a published one is never changed.
+     */
+    @Transactional
+    public CatalogVersion importDraft(String tenant, CatalogDocument document) {
+        List<FieldError> errors = CatalogValidator.validate(document);
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid("The catalogue has " + errors.size() + " invalid entries; nothing was imported",
+                    errors);
+        }
+
+        Catalog catalog = Catalog.find("key = ?1 and (tenantId is null or tenantId = ?2)", document.catalogId(), tenant)
+                .<Catalog>firstResultOptional()
+                .orElse(null);
+        if (catalog != null && catalog.isShipped() && tenant != null) {
+            throw ApiException.conflict("Catalogue '" + document.catalogId()
+                    + "' is shipped with GapLens and cannot be changed; import under another catalogId", "catalogId");
+        }
+        if (catalog == null) {
+            catalog = new Catalog();
+            catalog.id = UUID.randomUUID();
+            catalog.tenantId = tenant;
+            catalog.key = document.catalogId();
+            catalog.createdAt = now();
+        }
+        catalog.title = document.title();
+        catalog.publisher = document.publisher();
+        catalog.persist();
+
+        CatalogVersion version = CatalogVersion.find(catalog, document.version()).orElse(null);
+        if (version != null && version.isPublished()) {
+            throw ApiException.conflict("Version " + document.version() + " of '" + document.catalogId()
+                    + "' is published and immutable; import the changes as a new version", "version");
+        }
+        if (version != null) {
+            Requirement.delete("catalogVersion", version);
+        } else {
+            version = new CatalogVersion();
+            version.id = UUID.randomUUID();
+            version.catalog = catalog;
+            version.version = document.version();
+            version.status = VersionStatus.DRAFT;
+            version.createdAt = now();
+        }
+        version.title = document.title();
+        version.persist();
+
+        persistRequirements(version, document.requirements());
+        LOG.infof("Catalogue %s version %s: draft with %d requirements imported", catalog.key, version.version,
+                document.requirements().size());
+        return version;
+    }
+
+    /** Publishes a draft version and announces it with CatalogPublished; publishing twice is harmless. */
+    @Transactional
+    public CatalogVersion publish(String tenant, String catalogKey, String versionName) {
+        CatalogVersion version = findVersion(tenant, catalogKey, versionName);
+        if (version.catalog.isShipped() && tenant != null) {
+            throw new ApiException(io.gaplens.platform.api.ProblemType.FORBIDDEN,
+                    "Shipped catalogues are published by GapLens itself");
+        }
+        if (version.isPublished()) {
+            return version;
+        }
+        version.status = VersionStatus.PUBLISHED;
+        version.publishedAt = now();
+
+        long total = Requirement.count("catalogVersion", version);
+        long assessable = Requirement.count("catalogVersion = ?1 and assessable = true", version);
+        CatalogPublished published = new CatalogPublished(version.catalog.tenantId, version.catalog.key,
+                version.version, version.title, (int) total, (int) assessable, version.publishedAt);
+        String subject = version.catalog.key + ":" + version.version;
+        events.publish(EventType.CATALOG_PUBLISHED, version.catalog.tenantId, subject, subject, published);
+        LOG.infof("Catalogue %s version %s published: %d requirements, %d assessable", catalogKey, versionName,
+                total, assessable);
+        return version;
+    }
+
+    /** Finds a version that {@code tenant} can read, or fails with 404. */
+    public CatalogVersion findVersion(String tenant, String catalogKey, String versionName) {
+        Catalog catalog = Catalog.findVisible(tenant, catalogKey)
+                .orElseThrow(() -> ApiException.notFound("Catalogue", catalogKey));
+        return CatalogVersion.find(catalog, versionName)
+                .orElseThrow(() -> ApiException.notFound("Version", versionName + " of catalogue " + catalogKey));
+    }
+
+    private void persistRequirements(CatalogVersion version, List<CatalogDocument.Entry> entries) {
+        Map<String, String> parents = new HashMap<>();
+        for (CatalogDocument.Entry entry : entries) {
+            parents.put(entry.ref(), entry.parent() == null || entry.parent().isEmpty() ? null : entry.parent());
+        }
+
+        int position = 0;
+        for (CatalogDocument.Entry entry : entries) {
+            RequirementKind kind = CatalogValidator.kindOf(entry);
+            Requirement requirement = new Requirement();
+            requirement.id = UUID.randomUUID();
+            requirement.catalogVersion = version;
+            requirement.ref = entry.ref();
+            requirement.parentRef = parents.get(entry.ref());
+            requirement.sectionRef = rootOf(entry.ref(), parents);
+            requirement.kind = kind;
+            requirement.assessable = entry.assessable() != null ? entry.assessable()
+                    : kind == RequirementKind.CONTROL;
+            requirement.excludable = kind.isExcludable();
+            requirement.title = entry.title().strip();
+            requirement.guidance = entry.guidance() == null ? null : entry.guidance().strip();
+            requirement.newInVersion = Boolean.TRUE.equals(entry.newIn2022());
+            requirement.position = position++;
+            if (entry.attributes() != null) {
+                entry.attributes().forEach((name, values) -> values.forEach(
+                        value -> requirement.attributes.add(new Requirement.Attribute(name, value))));
+            }
+            requirement.persist();
+        }
+    }
+
+    private static String rootOf(String ref, Map<String, String> parents) {
+        String current = ref;
+        for (int depth = 0; depth < 64 && parents.get(current) != null; depth++) {
+            current = parents.get(current);
+        }
+        return current;
+    }
+
+    static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+}
