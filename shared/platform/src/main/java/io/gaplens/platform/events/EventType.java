@@ -10,6 +10,7 @@ import java.util.Optional;
 public enum EventType {
     CATALOG_PUBLISHED("catalog", "CatalogPublished", Topics.CATALOG),
     ASSESSMENT_STARTED("assessment", "AssessmentStarted", Topics.ASSESSMENT),
+    ANSWER_RECORDED("assessment", "AnswerRecorded", Topics.ASSESSMENT),
     GAP_IDENTIFIED("assessment", "GapIdentified", Topics.ASSESSMENT),
     GAP_CLOSED("assessment", "GapClosed", Topics.ASSESSMENT),
     ASSESSMENT_COMPLETED("assessment", "AssessmentCompleted", Topics.ASSESSMENT),

@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The receiving side of the event backbone: reads and validates a CloudEvent from a Kafka record,
@@ -40,11 +39,12 @@ public class EventInbox {
     String consumerName;
 
     /**
-     * Reads the CloudEvent in {@code record}.
+     * Reads the CloudEvent in {@code record}. A consumer ignores the known types it does not handle.
      *
-     * @throws PoisonEventException when the record is not a valid event of a known type in {@code accepted}
+     * @throws PoisonEventException when the record is not a CloudEvent, its type is unknown, or its payload
+     *         violates the type's schema
      */
-    public ReceivedEvent read(ConsumerRecord<String, String> record, Set<EventType> accepted) {
+    public ReceivedEvent read(ConsumerRecord<String, String> record) {
         String specVersion = header(record, CloudEventHeaders.SPEC_VERSION);
         if (!CloudEventHeaders.SPEC_VERSION_1_0.equals(specVersion)) {
             throw new PoisonEventException("Not a CloudEvents 1.0 record: ce_specversion is " + specVersion);
@@ -52,7 +52,6 @@ public class EventInbox {
         String id = required(record, CloudEventHeaders.ID);
         String ceType = required(record, CloudEventHeaders.TYPE);
         EventType type = EventType.fromCeType(ceType)
-                .filter(accepted::contains)
                 .orElseThrow(() -> new PoisonEventException("Unknown event type " + ceType));
 
         JsonNode data;
