@@ -47,7 +47,7 @@ public final class LocalTokens {
     }
 
     /** Writes private-key.der and public-key.b64 (base64 SubjectPublicKeyInfo) unless they exist. */
-    static void generateKeys(Path directory) throws IOException, GeneralSecurityException {
+    public static void generateKeys(Path directory) throws IOException, GeneralSecurityException {
         Path privateKey = directory.resolve("private-key.der");
         if (Files.exists(privateKey)) {
             return;
@@ -66,7 +66,7 @@ public final class LocalTokens {
                 Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()));
     }
 
-    static String sign(Path directory, String issuer, String tenant, List<String> roles, String user, long hours)
+    public static String sign(Path directory, String issuer, String tenant, List<String> roles, String user, long hours)
             throws IOException, GeneralSecurityException {
         PrivateKey key = KeyFactory.getInstance("RSA")
                 .generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(directory.resolve("private-key.der"))));
