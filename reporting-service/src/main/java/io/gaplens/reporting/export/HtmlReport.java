@@ -12,6 +12,8 @@ import io.gaplens.reporting.api.ReportViews.HeatMap;
 import io.gaplens.reporting.api.ReportViews.PhaseView;
 import io.gaplens.reporting.api.ReportViews.Roadmap;
 import io.gaplens.reporting.api.ReportViews.SoaCounts;
+import io.gaplens.reporting.api.ReportViews.SoaEntry;
+import io.gaplens.reporting.api.ReportViews.StatementOfApplicability;
 import io.gaplens.reporting.api.ReportViews.Trend;
 
 import java.math.BigDecimal;
@@ -46,7 +48,9 @@ public final class HtmlReport {
             div.chart { margin: 4pt 0 8pt 0; }
             table.maps td { border: none; vertical-align: top; }
             .overdue { color: #c0392b; font-weight: bold; }
-            section { page-break-inside: auto; }
+            table.keep, div.chart { page-break-inside: avoid; }
+            td.date { white-space: nowrap; }
+            p.legend { color: #7f8c8d; font-size: 9pt; margin: 0 0 6pt 0; }
             """;
 
     private HtmlReport() {
@@ -75,7 +79,7 @@ public final class HtmlReport {
             trendSection(html, bundle.trend());
         }
         gapSection(html, bundle.gaps());
-        soaSection(html, bundle.soa().counts());
+        soaSection(html, bundle.soa());
         return html.append("</body></html>").toString();
     }
 
@@ -102,13 +106,13 @@ public final class HtmlReport {
                 .append("<td>answered (").append(percent(summary.progress().percent())).append(")</td>")
                 .append("<td>gaps</td></tr></table>");
 
-        html.append("<table><tr><th>Implementation status</th><th>Requirements</th></tr>");
-        summary.countsByStatus().forEach((status, count) -> html.append("<tr><td>").append(escape(status))
+        html.append("<table class=\"keep\"><tr><th>Implementation status</th><th>Requirements</th></tr>");
+        summary.countsByStatus().forEach((status, count) -> html.append("<tr><td>").append(escape(label(status)))
                 .append("</td><td class=\"number\">").append(count).append("</td></tr>"));
         html.append("</table>");
 
-        html.append("<table><tr><th>Risk level</th><th>Gaps</th></tr>");
-        summary.gapsByRiskLevel().forEach((level, count) -> html.append("<tr><td>").append(escape(level))
+        html.append("<table class=\"keep\"><tr><th>Risk level</th><th>Gaps</th></tr>");
+        summary.gapsByRiskLevel().forEach((level, count) -> html.append("<tr><td>").append(escape(label(level)))
                 .append("</td><td class=\"number\">").append(count).append("</td></tr>"));
         html.append("</table>");
     }
@@ -123,7 +127,7 @@ public final class HtmlReport {
     }
 
     private static void groupTable(StringBuilder html, List<GroupCompliance> groups, String label) {
-        html.append("<table><tr><th>").append(label).append("</th><th>Requirements</th><th>Not applicable</th>")
+        html.append("<table class=\"keep\"><tr><th>").append(label).append("</th><th>Requirements</th><th>Not applicable</th>")
                 .append("<th>Not assessed</th><th>Compliant / assessed</th><th>Compliance</th></tr>");
         for (GroupCompliance group : groups) {
             Compliance compliance = group.compliance();
@@ -151,11 +155,11 @@ public final class HtmlReport {
                 .append("</td><td>")
                 .append(Charts.heatMap(heatMap.residual(), heatMap.scale(), "Residual risk"))
                 .append("</td></tr></table>");
-        html.append("<table><tr><th>Risk level</th><th>Inherent</th><th>Residual</th></tr>");
+        html.append("<table class=\"keep\"><tr><th>Risk level</th><th>Inherent</th><th>Residual</th></tr>");
         java.util.Set<String> levels = new java.util.TreeSet<>(heatMap.inherentByLevel().keySet());
         levels.addAll(heatMap.residualByLevel().keySet());
         for (String level : levels) {
-            html.append("<tr><td>").append(escape(level)).append("</td><td class=\"number\">")
+            html.append("<tr><td>").append(escape(label(level))).append("</td><td class=\"number\">")
                     .append(heatMap.inherentByLevel().getOrDefault(level, 0)).append("</td><td class=\"number\">")
                     .append(heatMap.residualByLevel().getOrDefault(level, 0)).append("</td></tr>");
         }
@@ -167,6 +171,7 @@ public final class HtmlReport {
                 .append(roadmap.actions()).append(" actions completed (").append(percent(roadmap.progressPercent()))
                 .append("), ").append(roadmap.overdue()).append(" overdue.</p>");
         html.append("<div class=\"chart\">").append(Charts.phaseProgress(roadmap.phases())).append("</div>");
+        html.append("<p class=\"legend\">Green: completed actions. Red: overdue actions. Grey: actions in progress.</p>");
         for (PhaseView phase : roadmap.phases()) {
             if (phase.items().isEmpty()) {
                 continue;
@@ -177,9 +182,9 @@ public final class HtmlReport {
             for (ActionView action : phase.items()) {
                 html.append("<tr><td>").append(escape(action.title())).append("</td><td>")
                         .append(escape(String.join(", ", action.requirementRefs()))).append("</td><td>")
-                        .append(escape(action.owner())).append("</td><td>").append(escape(action.dueDate()))
+                        .append(escape(action.owner())).append("</td><td class=\"date\">").append(escape(action.dueDate()))
                         .append("</td><td").append(action.overdue() ? " class=\"overdue\">" : ">")
-                        .append(escape(action.status())).append(action.overdue() ? ", overdue" : "").append("</td></tr>");
+                        .append(escape(label(action.status()))).append(action.overdue() ? ", overdue" : "").append("</td></tr>");
             }
             html.append("</table>");
         }
@@ -219,21 +224,44 @@ public final class HtmlReport {
                 .append("<th>Remediation action</th><th>Owner</th><th>Due</th></tr>");
         for (GapView gap : gaps) {
             html.append("<tr><td>").append(escape(gap.requirementRef())).append(' ').append(escape(gap.title()))
-                    .append("</td><td>").append(escape(gap.status())).append("</td><td>")
+                    .append("</td><td>").append(escape(label(gap.status()))).append("</td><td>")
                     .append(gap.maturity() == null ? "-" : escape(gap.maturity())).append(" / ")
-                    .append(escape(gap.targetMaturity())).append("</td><td>").append(escape(gap.riskLevel()))
+                    .append(escape(gap.targetMaturity())).append("</td><td>").append(escape(label(gap.riskLevel())))
                     .append("</td><td>").append(escape(gap.remediationAction())).append("</td><td>")
-                    .append(escape(gap.owner())).append("</td><td").append(gap.overdue() ? " class=\"overdue\">" : ">")
+                    .append(escape(gap.owner())).append("</td><td").append(gap.overdue() ? " class=\"date overdue\">" : " class=\"date\">")
                     .append(escape(gap.dueDate())).append("</td></tr>");
         }
         html.append("</table>");
     }
 
-    private static void soaSection(StringBuilder html, SoaCounts counts) {
+    private static void soaSection(StringBuilder html, StatementOfApplicability soa) {
+        SoaCounts counts = soa.counts();
         html.append("<h2>Statement of Applicability</h2><p>").append(counts.controls()).append(" Annex A controls: ")
                 .append(counts.applicable()).append(" applicable, ").append(counts.notApplicable())
                 .append(" not applicable, ").append(counts.undecided()).append(" not yet decided; ")
-                .append(counts.implemented()).append(" implemented. The full statement is available as CSV and XLSX.</p>");
+                .append(counts.implemented()).append(" implemented.</p>");
+        html.append("<table><tr><th>Control</th><th>Applicability</th><th>Reasons and justification</th>")
+                .append("<th>Status</th><th>Evidence</th></tr>");
+        for (SoaEntry control : soa.controls()) {
+            List<String> reasons = control.inclusionReasons().stream().map(HtmlReport::label).toList();
+            String justification = control.justification() == null ? "" : control.justification();
+            String because = String.join(", ", reasons) + (reasons.isEmpty() || justification.isEmpty() ? "" : ". ")
+                    + justification;
+            html.append("<tr><td>").append(escape(control.controlRef())).append(' ').append(escape(control.title()))
+                    .append("</td><td>").append(escape(label(control.applicability()))).append("</td><td>")
+                    .append(escape(because)).append("</td><td>").append(escape(label(control.status())))
+                    .append("</td><td>").append(escape(ReportTables.evidence(control.evidence()))).append("</td></tr>");
+        }
+        html.append("</table>");
+    }
+
+    /** Turns a constant such as PARTIALLY_IMPLEMENTED into the label "Partially implemented". */
+    static String label(String constant) {
+        if (constant == null || constant.isEmpty()) {
+            return constant;
+        }
+        String words = constant.replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     private static String percent(BigDecimal percent) {
