@@ -1,0 +1,91 @@
+package io.gaplens.remediation.api;
+
+import io.gaplens.platform.api.ApiException;
+import io.gaplens.platform.api.ETags;
+import io.gaplens.platform.security.Roles;
+import io.gaplens.platform.security.Tenant;
+import io.gaplens.remediation.api.SettingsViews.DueDays;
+import io.gaplens.remediation.api.SettingsViews.PhaseRules;
+import io.gaplens.remediation.api.SettingsViews.SettingsRequest;
+import io.gaplens.remediation.api.SettingsViews.SettingsView;
+import io.gaplens.remediation.domain.RiskLevel;
+import io.gaplens.remediation.service.PlanningRules;
+import io.gaplens.remediation.service.SettingsService;
+import io.gaplens.remediation.service.SettingsService.VersionedRules;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.ArrayList;
+import java.util.List;
+
+@Path("/api/v1/remediation-settings")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Remediation settings")
+@RolesAllowed({Roles.ADMIN, Roles.ASSESSOR, Roles.RISK_MANAGER, Roles.REMEDIATION_OWNER, Roles.AUDITOR, Roles.VIEWER})
+public class SettingsResource {
+
+    @Inject
+    Tenant tenant;
+
+    @Inject
+    SettingsService settings;
+
+    @GET
+    @Operation(summary = "The organisation's planning rules: time zone, due-date targets and phase rules",
+            description = "The ETag is \"0\" while the configured defaults apply.")
+    public Response getSettings() {
+        return respond(settings.versioned(tenant.id()));
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Replace the organisation's planning rules (If-Match required)",
+            description = "The rules apply to actions planned or re-planned afterwards; existing due dates stay.")
+    public Response replaceSettings(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull SettingsRequest request) {
+        List<String> monitoring = new ArrayList<>();
+        for (int i = 0; i < request.monitoringRequirements().size(); i++) {
+            String ref = request.monitoringRequirements().get(i);
+            String field = "monitoringRequirements[" + i + "]";
+            if (ref == null || ref.isBlank()) {
+                throw ApiException.invalid(field, "must not be blank");
+            }
+            if (ref.length() > 100 || ref.contains(",")) {
+                throw ApiException.invalid(field, "must be a requirement reference of at most 100 characters "
+                        + "without commas, was '" + ref + "'");
+            }
+            monitoring.add(ref.trim());
+        }
+        PlanningRules rules = new PlanningRules(SettingsService.parseZone("timeZone", request.timeZone()),
+                SettingsService.levels(request.dueDays().critical(), request.dueDays().high(),
+                        request.dueDays().medium(), request.dueDays().low()),
+                SettingsService.levels(request.phases().critical(), request.phases().high(),
+                        request.phases().medium(), request.phases().low()),
+                request.phases().monitoring(), monitoring.stream().distinct().toList());
+        return respond(settings.update(tenant.id(), tenant.user(), ifMatch, rules));
+    }
+
+    private static Response respond(VersionedRules versioned) {
+        PlanningRules rules = versioned.rules();
+        SettingsView view = new SettingsView(rules.timeZone().getId(),
+                new DueDays(rules.dueDays().get(RiskLevel.CRITICAL), rules.dueDays().get(RiskLevel.HIGH),
+                        rules.dueDays().get(RiskLevel.MEDIUM), rules.dueDays().get(RiskLevel.LOW)),
+                new PhaseRules(rules.phases().get(RiskLevel.CRITICAL), rules.phases().get(RiskLevel.HIGH),
+                        rules.phases().get(RiskLevel.MEDIUM), rules.phases().get(RiskLevel.LOW), rules.monitoringPhase()),
+                List.copyOf(rules.monitoringRequirements()), versioned.updatedAt(), versioned.updatedBy());
+        return Response.ok(view).tag(ETags.of(versioned.version())).build();
+    }
+}

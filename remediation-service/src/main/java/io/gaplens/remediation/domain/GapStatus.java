@@ -1,0 +1,5 @@
+package io.gaplens.remediation.domain;
+
+public enum GapStatus {
+    OPEN, CLOSED
+}
