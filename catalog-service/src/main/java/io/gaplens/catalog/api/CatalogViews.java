@@ -40,4 +40,50 @@ public final class CatalogViews {
                               String targetFramework, String targetCatalog, String targetVersion, String targetRef,
                               String relationship) {
     }
+
+    /** The outcome of a mapping import: how many rows were stored, per framework column. */
+    public record MappingImportResult(String catalogId, String version, int mappingCount, int mappedControlCount,
+                                      List<String> controlsWithoutMapping, List<FrameworkColumn> frameworks) {
+    }
+
+    /**
+     * One framework column of a mapping file. {@code targetCatalog} and {@code targetVersion} are null
+     * when the framework is not a catalogue in GapLens and its name is kept as a label.
+     */
+    public record FrameworkColumn(String column, String framework, String targetCatalog, String targetVersion,
+                                  int mappingCount) {
+    }
+
+    /**
+     * Coverage of the assessable requirements of a target catalogue version by the controls of a
+     * source catalogue mapped to it.
+     */
+    public record CoverageView(String sourceCatalog, String sourceVersion, String targetCatalog,
+                               String targetVersion, List<String> sections, int targetRequirementCount,
+                               int coveredCount, int uncoveredCount, List<SectionCoverage> bySection,
+                               List<CoveredRequirement> covered, List<TargetRequirement> uncovered,
+                               List<String> sourceControlsWithoutMapping) {
+    }
+
+    /** Counts of one top-level section of the target, such as theme A.5 or clause 9. */
+    public record SectionCoverage(String section, String title, int targetRequirementCount, int coveredCount,
+                                  int uncoveredCount) {
+    }
+
+    /** A target requirement with the source controls that map to it, in source document order. */
+    public record CoveredRequirement(String ref, String section, String title, List<String> sourceRefs) {
+    }
+
+    public record TargetRequirement(String ref, String section, String title) {
+    }
+
+    /** Differences between two versions of one catalogue, matched by requirement reference. */
+    public record VersionDiff(String catalogId, String from, String to, int addedCount, int removedCount,
+                              int changedCount, List<RequirementView> added, List<RequirementView> removed,
+                              List<ChangedRequirement> changed) {
+    }
+
+    /** A requirement present in both versions; {@code fields} names what differs, such as title or parent. */
+    public record ChangedRequirement(String ref, List<String> fields, RequirementView from, RequirementView to) {
+    }
 }

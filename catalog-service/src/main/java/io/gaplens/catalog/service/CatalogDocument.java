@@ -1,5 +1,7 @@
 package io.gaplens.catalog.service;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import java.util.List;
 import java.util.Map;
 
@@ -12,9 +14,9 @@ public record CatalogDocument(String catalogId, String version, String title, St
 
     /**
      * One requirement or grouping node. {@code line} is the source line of a CSV import, used in
-     * error reports, and null for other formats.
+     * error reports; it is not part of the JSON format and is null for the other formats.
      */
     public record Entry(String ref, String parent, String kind, Boolean assessable, String title, String guidance,
-                        Boolean newIn2022, Map<String, List<String>> attributes, Integer line) {
+                        Boolean newIn2022, Map<String, List<String>> attributes, @JsonIgnore Integer line) {
     }
 }

@@ -112,13 +112,15 @@ public class CatalogQueries {
         Requirement requirement = findRequirement(version, ref);
         List<MappingView> views = new ArrayList<>();
         List<RequirementMapping> outgoing = RequirementMapping.list(
-                "sourceVersion = ?1 and sourceRef = ?2 and (tenantId is null or tenantId = ?3) order by targetRef",
+                "sourceVersion = ?1 and sourceRef = ?2 and (tenantId is null or tenantId = ?3)"
+                        + " order by targetRef, targetFramework",
                 version, requirement.ref, tenant);
         for (RequirementMapping mapping : outgoing) {
             views.add(view("OUTGOING", mapping));
         }
         List<RequirementMapping> incoming = RequirementMapping.list(
-                "targetVersion = ?1 and targetRef = ?2 and (tenantId is null or tenantId = ?3) order by sourceRef",
+                "targetVersion = ?1 and targetRef = ?2 and (tenantId is null or tenantId = ?3)"
+                        + " order by sourceRef, targetFramework",
                 version, requirement.ref, tenant);
         for (RequirementMapping mapping : incoming) {
             views.add(view("INCOMING", mapping));

@@ -5,8 +5,10 @@ import io.gaplens.catalog.domain.CatalogVersion;
 import io.gaplens.catalog.domain.Requirement;
 import io.gaplens.catalog.domain.RequirementKind;
 import io.gaplens.catalog.domain.VersionStatus;
+import io.gaplens.catalog.service.imports.ParsedCatalog;
 import io.gaplens.platform.api.ApiException;
 import io.gaplens.platform.api.FieldError;
+import io.gaplens.platform.api.ProblemType;
 import io.gaplens.platform.events.CatalogPublished;
 import io.gaplens.platform.events.EventType;
 import io.gaplens.platform.outbox.EventPublisher;
@@ -17,6 +19,8 @@ import org.jboss.logging.Logger;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +41,19 @@ public class CatalogService {
      */
     @Transactional
     public CatalogVersion importDraft(String tenant, CatalogDocument document) {
-        List<FieldError> errors = CatalogValidator.validate(document);
+        return importDraft(tenant, new ParsedCatalog(document, List.of()));
+    }
+
+    /**
+     * Stores a catalogue converted from CSV or OSCAL as a draft, like {@link #importDraft(String, CatalogDocument)}.
+     * The errors found while reading the file are reported together with those of the common validation.
+     */
+    @Transactional
+    public CatalogVersion importDraft(String tenant, ParsedCatalog parsed) {
+        CatalogDocument document = parsed.document();
+        List<FieldError> errors = new ArrayList<>(parsed.errors());
+        errors.addAll(CatalogValidator.validate(document));
+        errors.sort(Comparator.comparing((FieldError error) -> error.line() == null ? 0 : error.line()));
         if (!errors.isEmpty()) {
             throw ApiException.invalid("The catalogue has " + errors.size() + " invalid entries; nothing was imported",
                     errors);
@@ -90,7 +106,7 @@ public class CatalogService {
     public CatalogVersion publish(String tenant, String catalogKey, String versionName) {
         CatalogVersion version = findVersion(tenant, catalogKey, versionName);
         if (version.catalog.isShipped() && tenant != null) {
-            throw new ApiException(io.gaplens.platform.api.ProblemType.FORBIDDEN,
+            throw new ApiException(ProblemType.FORBIDDEN,
                     "Shipped catalogues are published by GapLens itself");
         }
         if (version.isPublished()) {

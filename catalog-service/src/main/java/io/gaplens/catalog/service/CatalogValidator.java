@@ -23,6 +23,8 @@ final class CatalogValidator {
     static final Set<String> ATTRIBUTE_NAMES = Set.of(
             "controlType", "securityProperties", "cybersecurityConcepts", "operationalCapabilities", "securityDomains");
     static final int MAX_REQUIREMENTS = 5_000;
+    /** Long enough for the statement and guidance prose of OSCAL catalogues such as NIST SP 800-53. */
+    static final int MAX_GUIDANCE = 20_000;
 
     private CatalogValidator() {
     }
@@ -64,8 +66,8 @@ final class CatalogValidator {
             if (isBlank(entry.title()) || entry.title().length() > 500) {
                 errors.add(at(entry, field + ".title", "is required, at most 500 characters"));
             }
-            if (entry.guidance() != null && entry.guidance().length() > 4000) {
-                errors.add(at(entry, field + ".guidance", "must be at most 4000 characters"));
+            if (entry.guidance() != null && entry.guidance().length() > MAX_GUIDANCE) {
+                errors.add(at(entry, field + ".guidance", "must be at most " + MAX_GUIDANCE + " characters"));
             }
             if (kindOf(entry) == null) {
                 errors.add(at(entry, field + ".kind", "must be one of " + List.of(RequirementKind.values())));
@@ -130,10 +132,13 @@ final class CatalogValidator {
         return errors;
     }
 
+    /** Names the field of a CSV row by its column ({@code kind}) and a JSON entry by its path ({@code requirements[3].kind}). */
     private static FieldError at(CatalogDocument.Entry entry, String field, String message) {
-        return entry != null && entry.line() != null
-                ? FieldError.atLine(entry.line(), field, message)
-                : new FieldError(field, message);
+        if (entry == null || entry.line() == null) {
+            return new FieldError(field, message);
+        }
+        String column = field.startsWith("requirements[") ? field.substring(field.indexOf("].") + 2) : field;
+        return FieldError.atLine(entry.line(), column, message);
     }
 
     private static boolean isBlank(String value) {
