@@ -4,7 +4,7 @@ import io.gaplens.platform.api.ApiException;
 
 import java.util.UUID;
 
-/** Parses assessment ids from paths, so that a malformed one is answered with 400 naming the parameter. */
+/** Parses assessment ids from paths, so that a malformed one gets a 400 response naming the parameter. */
 final class AssessmentIds {
 
     private AssessmentIds() {

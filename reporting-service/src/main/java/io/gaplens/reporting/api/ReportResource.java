@@ -103,7 +103,7 @@ public class ReportResource {
     @GET
     @Path("/assessments/{assessmentId}/trend")
     @Operation(summary = "What improved, worsened, is new or unchanged against the baseline assessment",
-            description = "Answers 409 when the assessment is not a re-assessment.")
+            description = "Returns 409 when the assessment is not a re-assessment.")
     public Trend trend(@PathParam("assessmentId") String assessmentId) {
         AssessmentData current = load(assessmentId);
         return reports.trend(current, reports.loadBaseline(tenant.id(), current));

@@ -24,7 +24,7 @@ final class Charts {
     private Charts() {
     }
 
-    /** A horizontal bar per group with its compliance percentage on a 0-100 axis. */
+    /** Draws a horizontal bar per group with its compliance percentage on a 0-100 axis. */
     static String complianceBars(List<GroupCompliance> groups) {
         int labelWidth = 230;
         int barWidth = 330;
@@ -56,7 +56,7 @@ final class Charts {
         return svg.append("</svg>").toString();
     }
 
-    /** A likelihood (rows, highest on top) by impact (columns) grid with the count of risks per cell. */
+    /** Draws a likelihood (rows, highest on top) by impact (columns) grid with the count of risks per cell. */
     static String heatMap(List<HeatCell> cells, int scale, String title) {
         int cell = Math.max(28, 260 / scale);
         int left = 40;
@@ -87,7 +87,7 @@ final class Charts {
         return svg.append("</svg>").toString();
     }
 
-    /** A progress bar per phase: completed actions in green, overdue ones in red, the rest grey. */
+    /** Draws a progress bar per phase: completed actions in green, overdue ones in red, the rest grey. */
     static String phaseProgress(List<PhaseView> phases) {
         int labelWidth = 210;
         int barWidth = 300;

@@ -198,6 +198,7 @@ public class OscalExporter {
             description.append("\n\nNotes: ").append(requirement.notes.trim());
         }
         observation.put("description", description.toString());
+
         observation.putArray("methods").add("EXAMINE").add("INTERVIEW");
         OffsetDateTime collected = requirement.answeredAt != null ? requirement.answeredAt : requirement.statusAt;
         if (collected != null) {
@@ -205,6 +206,7 @@ public class OscalExporter {
         } else {
             observation.put("collected", timestamp(OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC)));
         }
+
         ArrayNode evidence = observation.putArray("relevant-evidence");
         for (EvidenceView item : reports.evidence(requirement)) {
             StringBuilder text = new StringBuilder(item.title().trim());
@@ -222,6 +224,7 @@ public class OscalExporter {
         if (evidence.isEmpty()) {
             observation.remove("relevant-evidence");
         }
+
         ArrayNode props = observation.putArray("props");
         prop(props, "requirement", requirement.ref);
         prop(props, "implementation-status", requirement.status);
@@ -254,11 +257,19 @@ public class OscalExporter {
                 + (gap.maturity() == null ? "not rated" : gap.maturity()) + " of target " + gap.targetMaturity() + ".");
         risk.put("statement", rating == null ? "The risk behind this gap is not rated yet." : ratingSentence(rating));
         List<ActionView> covering = actions.stream().filter(a -> a.requirementRefs().contains(gap.requirementRef())).toList();
-        boolean remediating = covering.stream().anyMatch(a -> !"COMPLETED".equals(a.status()));
-        risk.put("status", covering.isEmpty() ? "open" : remediating ? "remediating" : "closed");
+        // OSCAL risk status: open without an action, remediating while an action is unfinished, closed after.
+        String status = "closed";
+        if (covering.isEmpty()) {
+            status = "open";
+        } else if (covering.stream().anyMatch(a -> !"COMPLETED".equals(a.status()))) {
+            status = "remediating";
+        }
+        risk.put("status", status);
+
         ArrayNode props = risk.putArray("props");
         prop(props, "requirement", gap.requirementRef());
         prop(props, "risk-level", gap.riskLevel());
+
         ArrayNode remediations = objectMapper.createArrayNode();
         for (ActionView action : covering) {
             ObjectNode remediation = remediations.addObject();
@@ -375,13 +386,13 @@ public class OscalExporter {
             byte[] hash = sha1.digest((scope + "/" + name).getBytes(StandardCharsets.UTF_8));
             hash[6] = (byte) ((hash[6] & 0x0f) | 0x50);
             hash[8] = (byte) ((hash[8] & 0x3f) | 0x80);
-            long most = 0;
-            long least = 0;
+            long mostSignificant = 0;
+            long leastSignificant = 0;
             for (int i = 0; i < 8; i++) {
-                most = (most << 8) | (hash[i] & 0xff);
-                least = (least << 8) | (hash[i + 8] & 0xff);
+                mostSignificant = (mostSignificant << 8) | (hash[i] & 0xff);
+                leastSignificant = (leastSignificant << 8) | (hash[i + 8] & 0xff);
             }
-            return new UUID(most, least);
+            return new UUID(mostSignificant, leastSignificant);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-1 is missing from this Java runtime", e);
         }
@@ -389,11 +400,11 @@ public class OscalExporter {
 
     private static byte[] toBytes(UUID uuid) {
         byte[] bytes = new byte[16];
-        long most = uuid.getMostSignificantBits();
-        long least = uuid.getLeastSignificantBits();
+        long mostSignificant = uuid.getMostSignificantBits();
+        long leastSignificant = uuid.getLeastSignificantBits();
         for (int i = 0; i < 8; i++) {
-            bytes[i] = (byte) (most >>> (56 - 8 * i));
-            bytes[i + 8] = (byte) (least >>> (56 - 8 * i));
+            bytes[i] = (byte) (mostSignificant >>> (56 - 8 * i));
+            bytes[i + 8] = (byte) (leastSignificant >>> (56 - 8 * i));
         }
         return bytes;
     }

@@ -45,7 +45,7 @@ public final class ReportTables {
         return new Table("Statement of Applicability", SOA_HEADERS, rows);
     }
 
-    /** The assessment and the latest event the export reflects, as a two-column sheet. */
+    /** Lists the assessment and the latest event the export reflects, as a two-column sheet. */
     public static Table about(AssessmentHeader assessment, EventWatermark asOf) {
         List<List<Object>> rows = new ArrayList<>();
         rows.add(Arrays.asList("Assessment", assessment.name()));

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A sheet of an export: a name, column headers and rows. A cell is a String, a Number or null.
- * Text cells are neutralised against formula injection before any writer sees them.
+ * The constructor neutralises text cells against formula injection, so every writer gets safe text.
  */
 public record Table(String name, List<String> headers, List<List<Object>> rows) {
 

@@ -42,7 +42,7 @@ public final class TableWriters {
         return bytes.toByteArray();
     }
 
-    /** Writes each table to its own sheet; the first row of a sheet holds the headers in bold. */
+    /** Writes each table to its own sheet, with the headers in bold in the first row. */
     public static byte[] xlsx(List<Table> tables) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {

@@ -25,12 +25,13 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Rebuilds one tenant's read models from scratch: deletes its rows and its processed-event records,
  * then reads every topic from the beginning up to the end offsets at the time of the request and
- * applies the tenant's events again. The live consumers keep running; an event they apply during
- * the rebuild is recorded as processed and skipped by the replay, and every write is guarded by the
+ * applies the tenant's events again. The live consumers keep running. An event they apply during
+ * the rebuild is recorded as processed, so the replay skips it. Every write is guarded by the
  * event's time, so the result equals a fresh build.
  */
 @ApplicationScoped
@@ -54,11 +55,30 @@ public class RebuildService {
     @ConfigProperty(name = "quarkus.application.name")
     String consumerName;
 
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
+
     /** The outcome of a rebuild: records read per outcome. */
     public record RebuildResult(String tenantId, long recordsRead, Map<Outcome, Long> outcomes, long assessments) {
     }
 
+    /**
+     * Rebuilds the read models of {@code tenantId}. Fails with 409 while another rebuild of the same
+     * tenant runs in this instance.
+     * NOTE: the guard is per instance; with several replicas, two rebuilds of one tenant can overlap.
+     * The processed-event records still apply each event once, but the first rebuild's counts are then low.
+     */
     public RebuildResult rebuild(String tenantId) {
+        if (!running.add(tenantId)) {
+            throw ApiException.conflict("A rebuild of tenant " + tenantId + " is running; try again when it has finished");
+        }
+        try {
+            return rebuildExclusively(tenantId);
+        } finally {
+            running.remove(tenantId);
+        }
+    }
+
+    private RebuildResult rebuildExclusively(String tenantId) {
         LOG.infof("rebuild of tenant %s: started", tenantId);
         clear(tenantId);
         Map<Outcome, Long> outcomes = replay(tenantId);

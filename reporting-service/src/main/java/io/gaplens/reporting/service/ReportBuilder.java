@@ -110,7 +110,7 @@ public class ReportBuilder {
                 gaps.size(), gapsByRiskLevel, watermark(data.header()));
     }
 
-    /** Every gap of the assessment in catalogue order. */
+    /** Lists every gap of the assessment in catalogue order. */
     public List<GapView> gaps(AssessmentData data) {
         Map<String, RiskRating> risks = risksByRequirement(data.risks());
         List<GapView> gaps = new ArrayList<>();
@@ -131,7 +131,7 @@ public class ReportBuilder {
         return gaps;
     }
 
-    /** One page of the gaps that match every given filter; a blank filter matches everything. */
+    /** Returns one page of the gaps that match every given filter. A blank filter matches everything. */
     public GapList gapPage(AssessmentData data, GapFilter filter, PageRequest page) {
         List<GapView> matching = gaps(data).stream().filter(filter).toList();
         int from = Math.min(page.offset(), matching.size());
@@ -310,7 +310,7 @@ public class ReportBuilder {
                 .sorted(REFERENCE_ORDER).toList();
     }
 
-    /** The open risk with the highest score per requirement; the latest rating wins a tie. */
+    /** Picks the open risk with the highest score per requirement. The latest rating wins a tie. */
     private static Map<String, RiskRating> risksByRequirement(List<RiskRating> risks) {
         Map<String, RiskRating> byRequirement = new LinkedHashMap<>();
         for (RiskRating risk : risks) {
@@ -325,8 +325,8 @@ public class ReportBuilder {
     }
 
     /**
-     * The action that addresses a requirement: an unfinished one before a completed one, then by
-     * phase, priority and due date.
+     * Picks the action that addresses a requirement: an unfinished one before a completed one, then
+     * by phase, priority and due date.
      */
     private Optional<RemediationAction> actionFor(String ref, List<RemediationAction> actions) {
         return actions.stream()
@@ -372,7 +372,12 @@ public class ReportBuilder {
     }
 
     static AssessmentHeader header(AssessmentReport report) {
-        String state = report.completedAt != null ? "COMPLETED" : report.startedAt != null ? "IN_PROGRESS" : "AWAITING_START";
+        String state = "AWAITING_START";
+        if (report.completedAt != null) {
+            state = "COMPLETED";
+        } else if (report.startedAt != null) {
+            state = "IN_PROGRESS";
+        }
         return new AssessmentHeader(report.assessmentId, report.name, report.catalogId, report.catalogVersion,
                 report.targetMaturity, report.baselineAssessmentId, report.scopeCriticality, report.startedAt,
                 report.completedAt, state, watermark(report));

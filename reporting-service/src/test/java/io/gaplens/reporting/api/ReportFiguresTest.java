@@ -22,6 +22,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 @WithTestResource(GapLensTestInfrastructure.class)
@@ -31,7 +32,7 @@ class ReportFiguresTest {
     private static final String VIEWER = TestTokens.forTenant(TENANT, "viewer");
     private static Scenario scenario;
 
-    /** Feeds the scenario once; RestAssured knows the test port only from the first test on. */
+    /** Feeds the scenario once, before the first test, because Quarkus sets the RestAssured port per test. */
     @BeforeEach
     void feedScenarioOnce() {
         RestAssured.config = RestAssured.config().jsonConfig(
@@ -375,6 +376,13 @@ class ReportFiguresTest {
                 .body("themes[3].changes.NOT_COMPARABLE", equalTo(1))
                 .body("asOf.eventCount", equalTo(8))
                 .body("baselineAsOf.eventCount", equalTo(Scenario.EVENT_COUNT));
+
+        String html = given().auth().oauth2(VIEWER)
+                .when().get("/api/v1/reports/assessments/" + reassessment + "/exports/report.html")
+                .then().statusCode(200)
+                .extract().asString();
+        assertTrue(html.contains("<h2>Trend against the baseline assessment</h2>"), "the report has a trend section");
+        assertTrue(html.contains("Compliance 50.0 % then, 66.7 % now (+16.7 points)."), "the report states the trend");
     }
 
     @Test

@@ -20,7 +20,7 @@ import java.util.UUID;
  */
 final class Scenario {
 
-    /** Events the baseline assessment sends: 1 start, 7 answers, 3 gaps, 3 risk ratings (one re-rated), 2 plans, 1 completion, 1 overdue notice. */
+    /** Events the baseline assessment sends: 1 start, 7 recorded answers, 3 gaps, 3 risk ratings (one re-rated), 2 plans, 1 completion, 1 overdue notice. */
     static final int EVENT_COUNT = 18;
 
     final String tenant;
