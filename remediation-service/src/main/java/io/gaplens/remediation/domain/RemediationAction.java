@@ -1,6 +1,7 @@
 package io.gaplens.remediation.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Sort;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -10,6 +11,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
@@ -126,10 +128,15 @@ public class RemediationAction extends PanacheEntityBase {
         return find("tenantId = ?1 and id = ?2", tenantId, id).firstResultOptional();
     }
 
-    /** Returns the actions of an assessment that cover {@code requirementRef}, in any status. */
-    public static List<RemediationAction> covering(String tenantId, UUID assessmentId, String requirementRef) {
-        return list("select distinct a from RemediationAction a join a.requirementRefs r"
-                + " where a.tenantId = ?1 and a.assessmentId = ?2 and r = ?3 order by a.createdAt, a.id",
-                tenantId, assessmentId, requirementRef);
+    /**
+     * Returns the actions of an assessment that cover {@code requirementRef}, in any status, locked
+     * for update, so that a concurrent API update of the same action waits and then fails its
+     * version check with 412 instead of failing the event.
+     */
+    public static List<RemediationAction> coveringForUpdate(String tenantId, UUID assessmentId, String requirementRef) {
+        return find("tenantId = ?1 and assessmentId = ?2 and ?3 member of requirementRefs",
+                Sort.by("createdAt").and("id"), tenantId, assessmentId, requirementRef)
+                .<RemediationAction>withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
     }
 }

@@ -11,6 +11,7 @@ import io.gaplens.remediation.domain.RemediationGap;
 import io.gaplens.remediation.domain.RiskLevel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
@@ -45,11 +46,15 @@ public class PlanningService {
     @Inject
     Clock clock;
 
+    @Inject
+    EntityManager entityManager;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(RiskAssessed risk) {
         RiskLevel level = RiskLevel.parse(risk.level()).orElseThrow(() -> new PoisonEventException(
                 "RiskAssessed for risk " + risk.riskId() + " has unknown level '" + risk.level()
                         + "', expected one of LOW, MEDIUM, HIGH, CRITICAL"));
+        lockAssessment(risk.tenantId(), risk.assessmentId());
         OffsetDateTime now = OffsetDateTime.now(clock);
         RemediationGap gap = RemediationGap.find(risk.tenantId(), risk.assessmentId(), risk.requirementRef())
                 .orElseGet(() -> newGap(risk.tenantId(), risk.assessmentId(), risk.requirementRef()));
@@ -77,6 +82,7 @@ public class PlanningService {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(GapClosed closed) {
+        lockAssessment(closed.tenantId(), closed.assessmentId());
         OffsetDateTime now = OffsetDateTime.now(clock);
         RemediationGap gap = RemediationGap.find(closed.tenantId(), closed.assessmentId(), closed.requirementRef())
                 .orElseGet(() -> newGap(closed.tenantId(), closed.assessmentId(), closed.requirementRef()));
@@ -94,7 +100,7 @@ public class PlanningService {
     }
 
     private void planGap(RemediationGap gap, String reason, OffsetDateTime now) {
-        List<RemediationAction> covering = RemediationAction.covering(gap.tenantId, gap.assessmentId,
+        List<RemediationAction> covering = RemediationAction.coveringForUpdate(gap.tenantId, gap.assessmentId,
                 gap.requirementRef);
         boolean planned = covering.stream().anyMatch(action -> action.status != ActionStatus.CANCELLED);
         if (!planned) {
@@ -141,7 +147,7 @@ public class PlanningService {
      */
     private void closeGap(RemediationGap gap, String reason, OffsetDateTime now) {
         PlanningRules rules = settings.rulesFor(gap.tenantId);
-        for (RemediationAction action : RemediationAction.covering(gap.tenantId, gap.assessmentId,
+        for (RemediationAction action : RemediationAction.coveringForUpdate(gap.tenantId, gap.assessmentId,
                 gap.requirementRef)) {
             if (!action.status.isUnfinished()) {
                 continue;
@@ -162,6 +168,16 @@ public class PlanningService {
                 journal.planned(action, now);
             }
         }
+    }
+
+    /**
+     * Serializes the consumers of both topics per assessment until the transaction ends, so that
+     * a rating and a closure of the same gap never insert or update its row at the same time.
+     */
+    private void lockAssessment(String tenantId, UUID assessmentId) {
+        entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?, 0))")
+                .setParameter(1, tenantId + "/" + assessmentId)
+                .getSingleResult();
     }
 
     private static RemediationGap newGap(String tenantId, UUID assessmentId, String requirementRef) {
