@@ -29,7 +29,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import io.gaplens.assessment.api.AnswerViews.AnswerImportRow;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -115,7 +120,11 @@ public class AnswerResource {
     @Operation(summary = "Import answers from a JSON array",
             description = "All rows or none: every bad row is listed with its line. 2013 Annex A references are "
                     + "translated through the catalogue mapping.")
-    public ImportResult importJson(@PathParam("id") UUID id, byte[] body) {
+    public ImportResult importJson(@PathParam("id") UUID id,
+                                   @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                           schema = @Schema(type = SchemaType.ARRAY,
+                                                   implementation = AnswerImportRow.class)))
+                                   byte[] body) {
         return imports.importJson(tenant.id(), tenant.user(), id, body);
     }
 
@@ -126,7 +135,12 @@ public class AnswerResource {
     @Operation(summary = "Import answers from CSV",
             description = "UTF-8 with or without BOM, comma or semicolon delimiters, quoted multi-line cells. "
                     + "All rows or none: every bad row is listed with its line.")
-    public ImportResult importCsv(@PathParam("id") UUID id, byte[] body) {
+    public ImportResult importCsv(@PathParam("id") UUID id,
+                                  @RequestBody(required = true, content = @Content(mediaType = TEXT_CSV,
+                                          schema = @Schema(type = SchemaType.STRING,
+                                                  description = "A header row, then one row per answer; "
+                                                          + "the columns are in docs/assessment-service.md")))
+                                  byte[] body) {
         return imports.importCsv(tenant.id(), tenant.user(), id, body);
     }
 }

@@ -40,6 +40,15 @@ public final class AnswerViews {
                                    JsonNode newValue) {
     }
 
+    /**
+     * One element of a JSON import: an answer and the requirement it answers, by its reference in the
+     * pinned version (5.15 or A.5.15) or in the legacy version (ISO/IEC 27001:2013 A.9.2.3).
+     */
+    public record AnswerImportRow(String requirement, ImplementationStatus status, Integer maturity,
+                                  String justification, List<InclusionReason> inclusionReasons, String notes,
+                                  List<Evidence> evidence, String assessor, OffsetDateTime answeredAt) {
+    }
+
     /** The outcome of a bulk import: the rows read, and the answers changed and left as they were. */
     public record ImportResult(int rows, int changed, int unchanged, List<ImportedAnswer> answers) {
     }

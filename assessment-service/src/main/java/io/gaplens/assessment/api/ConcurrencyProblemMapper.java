@@ -11,7 +11,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import java.util.List;
 
 /**
- * Answers 412 when two writers passed the If-Match check at the same time and the second one's
+ * Returns 412 when two writers passed the If-Match check at the same time and the second one's
  * row version no longer matches at commit.
  */
 public class ConcurrencyProblemMapper {

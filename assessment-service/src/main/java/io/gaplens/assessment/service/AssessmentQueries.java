@@ -139,7 +139,7 @@ public class AssessmentQueries {
         try {
             return objectMapper.readTree(text);
         } catch (IOException e) {
-            throw new UncheckedIOException("An audit entry holds invalid JSON", e);
+            throw new UncheckedIOException("An audit entry contains invalid JSON", e);
         }
     }
 
