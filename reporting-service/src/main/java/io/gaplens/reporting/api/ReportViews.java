@@ -93,8 +93,10 @@ public final class ReportViews {
                              OffsetDateTime completedAt) {
     }
 
-    public record PhaseView(int phase, String name, int actions, int completed, int overdue, BigDecimal progressPercent,
-                            LocalDate firstDueDate, LocalDate lastDueDate, List<ActionView> items) {
+    /** One phase of the roadmap. Cancelled actions count only in {@code cancelled}, never in the progress. */
+    public record PhaseView(int phase, String name, int actions, int completed, int overdue, int cancelled,
+                            BigDecimal progressPercent, LocalDate firstDueDate, LocalDate lastDueDate,
+                            List<ActionView> items) {
     }
 
     public record Roadmap(UUID assessmentId, int actions, int completed, int overdue, BigDecimal progressPercent,

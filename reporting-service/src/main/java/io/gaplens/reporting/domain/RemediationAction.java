@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** The state of one remediation action. Planning columns are null until RemediationPlanned arrived. */
@@ -18,6 +19,12 @@ public class RemediationAction extends PanacheEntityBase {
 
     /** The status this service sets when RemediationCompleted arrives. */
     public static final String COMPLETED = "COMPLETED";
+
+    /** The status of an action that was dropped; reports leave it out. */
+    public static final String CANCELLED = "CANCELLED";
+
+    /** Statuses that count as done: this service's own, and the remediation service's DONE and VERIFIED. */
+    private static final Set<String> COMPLETED_STATUSES = Set.of(COMPLETED, "DONE", "VERIFIED");
 
     @Id
     public UUID id;
@@ -71,8 +78,16 @@ public class RemediationAction extends PanacheEntityBase {
     @Column(name = "overdue_detected_at")
     public OffsetDateTime overdueDetectedAt;
 
+    public static boolean isCompleted(String status) {
+        return COMPLETED_STATUSES.contains(status);
+    }
+
     public boolean completed() {
-        return COMPLETED.equals(status);
+        return isCompleted(status);
+    }
+
+    public boolean cancelled() {
+        return CANCELLED.equals(status);
     }
 
     /** Whether the current due date was reported as passed and the action is still unfinished. */

@@ -177,7 +177,8 @@ public final class HtmlReport {
                 continue;
             }
             html.append("<h3>Phase ").append(phase.phase()).append(": ").append(escape(phase.name())).append(" (")
-                    .append(percent(phase.progressPercent())).append(" done)</h3>");
+                    .append(percent(phase.progressPercent())).append(" done")
+                    .append(phase.cancelled() > 0 ? ", " + phase.cancelled() + " cancelled" : "").append(")</h3>");
             html.append("<table><tr><th>Action</th><th>Requirements</th><th>Owner</th><th>Due</th><th>Status</th></tr>");
             for (ActionView action : phase.items()) {
                 html.append("<tr><td>").append(escape(action.title())).append("</td><td>")

@@ -9,6 +9,7 @@ import io.gaplens.reporting.api.ReportViews.EvidenceView;
 import io.gaplens.reporting.api.ReportViews.GapView;
 import io.gaplens.reporting.api.ReportViews.PhaseView;
 import io.gaplens.reporting.domain.AssessmentReport;
+import io.gaplens.reporting.domain.RemediationAction;
 import io.gaplens.reporting.domain.RequirementResult;
 import io.gaplens.reporting.domain.RiskRating;
 import io.gaplens.reporting.service.AssessmentData;
@@ -261,7 +262,7 @@ public class OscalExporter {
         String status = "closed";
         if (covering.isEmpty()) {
             status = "open";
-        } else if (covering.stream().anyMatch(a -> !"COMPLETED".equals(a.status()))) {
+        } else if (covering.stream().anyMatch(a -> !RemediationAction.isCompleted(a.status()))) {
             status = "remediating";
         }
         risk.put("status", status);
@@ -274,7 +275,7 @@ public class OscalExporter {
         for (ActionView action : covering) {
             ObjectNode remediation = remediations.addObject();
             remediation.put("uuid", uuid(scope, "remediation/" + action.actionId() + "/" + gap.requirementRef()).toString());
-            remediation.put("lifecycle", "COMPLETED".equals(action.status()) ? "completed" : "planned");
+            remediation.put("lifecycle", RemediationAction.isCompleted(action.status()) ? "completed" : "planned");
             remediation.put("title", line(action.title()));
             remediation.put("description", "Owner " + orDash(action.owner()) + ", due " + action.dueDate() + ", status "
                     + action.status() + (action.overdue() ? ", overdue" : "") + ".");

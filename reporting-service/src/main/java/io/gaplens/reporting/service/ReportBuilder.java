@@ -210,8 +210,17 @@ public class ReportBuilder {
         PHASE_NAMES.keySet().forEach(phase -> byPhase.put(phase, new ArrayList<>()));
         // NOTE: an action known only from RemediationCompleted or RemediationOverdue has no phase
         // until its RemediationPlanned arrives, and is left out of the roadmap until then.
-        data.actions().stream().filter(action -> action.phase != null)
-                .forEach(action -> byPhase.computeIfAbsent(action.phase, phase -> new ArrayList<>()).add(action));
+        Map<Integer, Integer> cancelledByPhase = new TreeMap<>();
+        for (RemediationAction action : data.actions()) {
+            if (action.phase == null) {
+                continue;
+            }
+            if (action.cancelled()) {
+                cancelledByPhase.merge(action.phase, 1, Integer::sum);
+            } else {
+                byPhase.computeIfAbsent(action.phase, phase -> new ArrayList<>()).add(action);
+            }
+        }
 
         List<PhaseView> phases = new ArrayList<>();
         int total = 0;
@@ -222,7 +231,8 @@ public class ReportBuilder {
             int phaseCompleted = (int) actions.stream().filter(RemediationAction::completed).count();
             int phaseOverdue = (int) actions.stream().filter(RemediationAction::overdue).count();
             phases.add(new PhaseView(entry.getKey(), PHASE_NAMES.getOrDefault(entry.getKey(), "Phase " + entry.getKey()),
-                    actions.size(), phaseCompleted, phaseOverdue, ComplianceRules.percent(phaseCompleted, actions.size()),
+                    actions.size(), phaseCompleted, phaseOverdue, cancelledByPhase.getOrDefault(entry.getKey(), 0),
+                    ComplianceRules.percent(phaseCompleted, actions.size()),
                     actions.stream().map(a -> a.dueDate).filter(d -> d != null).min(Comparator.naturalOrder()).orElse(null),
                     actions.stream().map(a -> a.dueDate).filter(d -> d != null).max(Comparator.naturalOrder()).orElse(null),
                     actions.stream().map(this::actionView).toList()));
@@ -330,7 +340,7 @@ public class ReportBuilder {
      */
     private Optional<RemediationAction> actionFor(String ref, List<RemediationAction> actions) {
         return actions.stream()
-                .filter(action -> action.title != null && refs(action).contains(ref))
+                .filter(action -> action.title != null && !action.cancelled() && refs(action).contains(ref))
                 .min(Comparator.comparing(RemediationAction::completed)
                         .thenComparing(a -> a.phase, Comparator.nullsLast(Comparator.naturalOrder()))
                         .thenComparing(a -> a.priority, Comparator.nullsLast(Comparator.naturalOrder()))

@@ -147,6 +147,50 @@ class EventHandlingTest {
                 .body("asOf.eventType", equalTo("AssessmentCompleted"));
     }
 
+    private static String plan(String tenant, UUID actionId, UUID assessmentId, String status, String plannedAt) {
+        return """
+                {"tenantId":"%s","actionId":"%s","assessmentId":"%s","requirementRefs":["4.1"],"title":"Action %s",
+                 "phase":2,"priority":1,"riskLevel":null,"owner":"carol","dueDate":"2027-06-30","status":"%s",
+                 "plannedAt":"%s"}
+                """.formatted(tenant, actionId, assessmentId, status, status, plannedAt);
+    }
+
+    @Test
+    void remediationServiceStatusesCount() {
+        String tenant = "events-" + UUID.randomUUID();
+        Scenario scenario = new Scenario(tenant);
+        UUID assessmentId = UUID.randomUUID();
+        start(scenario, assessmentId);
+        UUID done = UUID.randomUUID();
+        UUID verified = UUID.randomUUID();
+        UUID cancelled = UUID.randomUUID();
+        UUID reopened = UUID.randomUUID();
+        scenario.send(assessmentId, "RemediationPlanned", "remediation", plan(tenant, done, assessmentId, "DONE",
+                "2026-11-02T09:00:00Z"));
+        scenario.send(assessmentId, "RemediationPlanned", "remediation", plan(tenant, verified, assessmentId, "VERIFIED",
+                "2026-11-02T09:01:00Z"));
+        scenario.send(assessmentId, "RemediationPlanned", "remediation", plan(tenant, cancelled, assessmentId, "CANCELLED",
+                "2026-11-02T09:02:00Z"));
+        scenario.send(assessmentId, "RemediationCompleted", "remediation", """
+                {"tenantId":"%s","actionId":"%s","assessmentId":"%s","requirementRefs":["4.1"],
+                 "completedBy":"carol","completedAt":"2026-11-02T10:00:00Z"}
+                """.formatted(tenant, reopened, assessmentId));
+        scenario.send(assessmentId, "RemediationPlanned", "remediation", plan(tenant, reopened, assessmentId, "IN_PROGRESS",
+                "2026-11-02T11:00:00Z"));
+        EventFeed.awaitEventCount(tenant, assessmentId, 6);
+
+        given().auth().oauth2(TestTokens.forTenant(tenant, "viewer"))
+                .when().get("/api/v1/reports/assessments/" + assessmentId + "/roadmap")
+                .then().statusCode(200)
+                .body("actions", equalTo(3))
+                .body("completed", equalTo(2))
+                .body("phases[1].actions", equalTo(3))
+                .body("phases[1].completed", equalTo(2))
+                .body("phases[1].cancelled", equalTo(1))
+                .body("phases[1].items.status", org.hamcrest.Matchers.containsInAnyOrder("DONE", "VERIFIED",
+                        "IN_PROGRESS"));
+    }
+
     @Test
     void poisonRecordsGoToDeadLetterTopic() {
         String tenant = "events-" + UUID.randomUUID();
