@@ -1,18 +1,14 @@
 package io.gaplens.risk.messaging;
 
-import io.gaplens.platform.events.AssessmentStarted;
-import io.gaplens.platform.events.GapClosed;
-import io.gaplens.platform.events.GapIdentified;
 import io.gaplens.platform.inbox.EventInbox;
 import io.gaplens.platform.inbox.ReceivedEvent;
-import io.gaplens.risk.domain.Criticality;
-import io.gaplens.risk.service.RiskRegister;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
+import jakarta.persistence.OptimisticLockException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 
 /**
@@ -24,6 +20,8 @@ import org.jboss.logging.Logger;
 public class AssessmentEventsConsumer {
 
     public static final String CHANNEL = "assessment-events";
+    /** Maximum attempts to apply one event when a concurrent change of the same risk makes the commit fail. */
+    static final int MAX_ATTEMPTS = 3;
 
     private static final Logger LOG = Logger.getLogger(AssessmentEventsConsumer.class);
 
@@ -31,29 +29,33 @@ public class AssessmentEventsConsumer {
     EventInbox inbox;
 
     @Inject
-    RiskRegister register;
+    AssessmentEventHandler handler;
 
     @Incoming(CHANNEL)
     @Blocking
-    @Transactional
     public void onAssessmentEvent(ConsumerRecord<String, String> record) {
         ReceivedEvent event = inbox.read(record);
-        if (!inbox.firstDelivery(event)) {
-            LOG.debugf("event %s (%s) was applied before; ignored", event.id(), event.type().ceType());
-            return;
-        }
-        String actor = "event " + event.type().ceType() + " " + event.id();
-        switch (event.type()) {
-            case GAP_IDENTIFIED -> register.applyGap(inbox.payload(event, GapIdentified.class), actor);
-            case GAP_CLOSED -> register.closeGap(inbox.payload(event, GapClosed.class), actor);
-            case ASSESSMENT_STARTED -> {
-                AssessmentStarted started = inbox.payload(event, AssessmentStarted.class);
-                register.applyScopeCriticality(started.tenantId(), started.assessmentId(),
-                        Criticality.valueOf(started.scopeCriticality()), actor);
-            }
-            default -> {
-                // Other assessment events carry nothing the risk register needs.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                handler.apply(event);
+                return;
+            } catch (RuntimeException e) {
+                if (!isConcurrentUpdate(e) || attempt >= MAX_ATTEMPTS) {
+                    throw e;
+                }
+                // NOTE: no test provokes this race. The retry reads the risk again in a new transaction.
+                LOG.warnf("event %s (%s): a risk changed concurrently, attempt %d of %d failed; retrying",
+                        event.id(), event.type().ceType(), attempt, MAX_ATTEMPTS);
             }
         }
+    }
+
+    private static boolean isConcurrentUpdate(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
+                return true;
+            }
+        }
+        return false;
     }
 }
