@@ -4,6 +4,7 @@ import io.gaplens.catalog.domain.Catalog;
 import io.gaplens.catalog.domain.CatalogVersion;
 import io.gaplens.catalog.domain.Requirement;
 import io.gaplens.catalog.domain.RequirementKind;
+import io.gaplens.catalog.domain.RequirementMapping;
 import io.gaplens.catalog.domain.VersionStatus;
 import io.gaplens.catalog.service.imports.ParsedCatalog;
 import io.gaplens.platform.api.ApiException;
@@ -82,7 +83,8 @@ public class CatalogService {
             throw ApiException.conflict("Version " + document.version() + " of '" + document.catalogId()
                     + "' is published and immutable; import the changes as a new version", "version");
         }
-        if (version != null) {
+        boolean replacesDraft = version != null;
+        if (replacesDraft) {
             Requirement.delete("catalogVersion", version);
         } else {
             version = new CatalogVersion();
@@ -96,6 +98,9 @@ public class CatalogService {
         version.persist();
 
         persistRequirements(version, document.requirements());
+        if (replacesDraft) {
+            dropMappingsOfRemovedRequirements(version, document.requirements());
+        }
         LOG.infof("Catalogue %s version %s: draft with %d requirements imported", catalog.key, version.version,
                 document.requirements().size());
         return version;
@@ -162,6 +167,16 @@ public class CatalogService {
                         value -> requirement.attributes.add(new Requirement.Attribute(name, value))));
             }
             requirement.persist();
+        }
+    }
+
+    /** Deletes the mapping rows whose source requirement the new draft no longer contains. */
+    private static void dropMappingsOfRemovedRequirements(CatalogVersion version, List<CatalogDocument.Entry> entries) {
+        List<String> refs = entries.stream().map(CatalogDocument.Entry::ref).toList();
+        long dropped = RequirementMapping.delete("sourceVersion = ?1 and sourceRef not in ?2", version, refs);
+        if (dropped > 0) {
+            LOG.infof("Catalogue %s version %s: %d mapping rows of removed requirements deleted",
+                    version.catalog.key, version.version, dropped);
         }
     }
 

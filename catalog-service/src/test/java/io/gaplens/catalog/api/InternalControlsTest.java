@@ -193,6 +193,37 @@ class InternalControlsTest {
     }
 
     @Test
+    void replacedDraftDropsMappingsOfRemovedControls() {
+        String admin = TestTokens.forTenant(freshTenant("ic-redraft"), "admin");
+        importControls(admin).statusCode(201);
+        importMapping(admin, resource(MAPPING)).statusCode(200);
+        String withoutAcp03 = new String(resource(CONTROLS), StandardCharsets.UTF_8)
+                .lines()
+                .filter(line -> !line.startsWith("\"ACP-03\""))
+                .collect(java.util.stream.Collectors.joining("\r\n"));
+
+        given().auth().oauth2(admin)
+                .contentType("text/csv")
+                .queryParam("catalogId", "harbourline-controls").queryParam("version", "2026.1")
+                .queryParam("title", "Harbourline Logistics internal controls")
+                .body(withoutAcp03)
+                .when().post(CATALOGS)
+                .then().statusCode(201)
+                .body("assessableCount", equalTo(22));
+
+        given().auth().oauth2(admin)
+                .queryParam("target", "iso-iec-27001:2022").queryParam("annexA", "true")
+                .when().get(SAMPLE + "/coverage")
+                .then().statusCode(200)
+                .body("coveredCount", equalTo(32))
+                .body("covered.find { it.ref == 'A.5.18' }.sourceRefs", contains("ACP-01"));
+        given().auth().oauth2(admin)
+                .when().get(CATALOGS + "/iso-iec-27001/versions/2022/requirements/A.5.18/mappings")
+                .then().statusCode(200)
+                .body("sourceRef", not(hasItem("ACP-03")));
+    }
+
+    @Test
     void coverageRejectsBadParameters() {
         String tenant = freshTenant("ic-coverage-bad");
         String admin = TestTokens.forTenant(tenant, "admin");
