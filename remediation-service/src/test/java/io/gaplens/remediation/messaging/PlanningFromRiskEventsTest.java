@@ -281,4 +281,35 @@ class PlanningFromRiskEventsTest {
         as(auditor(tenant)).queryParam("assessmentId", assessment.toString()).get(ACTIONS).then()
                 .body("totalItems", equalTo(0));
     }
+
+    @Test
+    void assessmentTopicOnlyAppliesGapClosed() {
+        String tenant = freshTenant("assessment-topic");
+        UUID assessment = UUID.randomUUID();
+        rate(tenant, assessment, "A.8.12", "Data leakage prevention", "HIGH", 16);
+        awaitFirstAction(tenant, assessment, "status", "PLANNED");
+
+        String gapIdentified = """
+                {"tenantId":"%s","assessmentId":"%s","requirementRef":"A.8.11","requirementTitle":"Data masking",
+                 "requirementKind":"CONTROL","group":"A.8","catalogId":"iso-iec-27001","catalogVersion":"2022",
+                 "status":"NOT_IMPLEMENTED","maturity":0,"targetMaturity":3,"scopeCriticality":"HIGH",
+                 "identifiedAt":"%s"}
+                """.formatted(tenant, assessment, OffsetDateTime.now(ZoneOffset.UTC));
+        KafkaTestClient.send(ASSESSMENT_TOPIC, assessment.toString(), KafkaTestClient.cloudEventHeaders(
+                "io.gaplens.assessment.GapIdentified.v1", assessment.toString(), tenant), gapIdentified);
+        String poisonKey = "poison-" + UUID.randomUUID();
+        KafkaTestClient.send(ASSESSMENT_TOPIC, poisonKey, KafkaTestClient.cloudEventHeaders(GAP_CLOSED,
+                assessment.toString(), tenant), """
+                {"tenantId":"%s","assessmentId":"%s","requirementRef":"A.8.12","status":"IMPLEMENTED"}
+                """.formatted(tenant, assessment));
+        closeGap(tenant, assessment, "A.8.12");
+        awaitFirstAction(tenant, assessment, "status", "CANCELLED");
+
+        awaitActions(tenant, assessment, 1);
+        List<ConsumerRecord<String, String>> dead = KafkaTestClient.readUntil(DEAD_LETTER_TOPIC,
+                record -> poisonKey.equals(record.key()), records -> !records.isEmpty(), EVENT_TIMEOUT);
+        assertEquals(1, dead.size());
+        String reason = KafkaTestClient.header(dead.get(0), "dead-letter-reason");
+        assertTrue(reason.contains("violates the GapClosed schema"), reason);
+    }
 }
