@@ -36,7 +36,7 @@ public final class ReportViews {
     public record GroupCompliance(String group, String title, Compliance compliance) {
     }
 
-    /** Answered requirements of all assessable ones. */
+    /** The count of requirements with an answer, of all assessable requirements. */
     public record Progress(int answered, int assessable, BigDecimal percent) {
     }
 

@@ -14,11 +14,11 @@ public interface ReportingConfig {
 
     interface Rebuild {
 
-        /** The longest time a rebuild may read the topics before it fails; default 2 minutes. */
+        /** The maximum time a rebuild may read the topics before it fails; default 2 minutes. */
         @WithDefault("PT2M")
         Duration timeout();
 
-        /** The longest time one poll of the replay consumer waits for records; default 500 ms. */
+        /** The maximum time one poll of the replay consumer waits for records; default 500 ms. */
         @WithDefault("PT0.5S")
         Duration pollTimeout();
     }

@@ -90,7 +90,7 @@ public class RemediationAction extends PanacheEntityBase {
         return CANCELLED.equals(status);
     }
 
-    /** Whether the current due date was reported as passed and the action is still unfinished. */
+    /** Returns true when RemediationOverdue named the current due date and the action is still unfinished. */
     public boolean overdue() {
         return !completed() && overdueDueDate != null && overdueDueDate.equals(dueDate);
     }

@@ -10,10 +10,10 @@ import java.util.Map;
 
 /**
  * The rules behind every figure, the same the assessment service applies when it sends
- * GapIdentified: a requirement is compliant when it is implemented at or above its target maturity
- * (an implemented requirement without a maturity counts as compliant), and it is a gap when it is
- * not implemented, partially implemented, or implemented below its target maturity. Not
- * applicable and not assessed requirements count in neither numerator nor denominator.
+ * GapIdentified. A requirement is compliant when it is implemented at or above its target maturity,
+ * and an implemented requirement without a maturity counts as compliant. A requirement is a gap
+ * when it is not implemented, partially implemented, or implemented below its target maturity.
+ * Not applicable and not assessed requirements count in neither numerator nor denominator.
  */
 public final class ComplianceRules {
 
@@ -55,7 +55,7 @@ public final class ComplianceRules {
         return !NOT_APPLICABLE.equals(requirement.status);
     }
 
-    /** Whether the requirement counts in compliance denominators: applicable and assessed. */
+    /** Returns true when the requirement counts in compliance denominators, being applicable and assessed. */
     public static boolean counted(RequirementResult requirement) {
         return assessed(requirement) && applicable(requirement);
     }

@@ -89,6 +89,7 @@ public class ReadModelWriter {
                     requirement.path("group").asText(), requirement.path("excludable").asBoolean(), position++,
                     data.path("targetMaturity").asInt()).executeUpdate();
         }
+        LOG.infof("assessment %s of tenant %s: started with %d requirements", assessmentId, tenantId, position);
         return startedAt;
     }
 
@@ -163,6 +164,7 @@ public class ReadModelWriter {
         touchAssessment(tenantId, assessmentId);
         native_("update assessment_report set completed_at = ? where tenant_id = ? and assessment_id = ?",
                 completedAt, tenantId, assessmentId).executeUpdate();
+        LOG.infof("assessment %s of tenant %s: completed", assessmentId, tenantId);
         return completedAt;
     }
 

@@ -15,7 +15,7 @@ public class ReplayApplier {
 
     private static final Logger LOG = Logger.getLogger(ReplayApplier.class);
 
-    /** What happened to one replayed record. */
+    /** The outcome of one replayed record. */
     public enum Outcome { APPLIED, OTHER_TENANT, ALREADY_APPLIED, IGNORED_TYPE, POISON }
 
     @Inject
@@ -30,8 +30,8 @@ public class ReplayApplier {
         try {
             event = inbox.read(record);
         } catch (PoisonEventException e) {
-            LOG.debugf("rebuild: skipped record %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
-                    e.getMessage());
+            LOG.warnf("rebuild of tenant %s: skipped invalid record %s-%d@%d: %s", tenantId, record.topic(),
+                    record.partition(), record.offset(), e.getMessage());
             return Outcome.POISON;
         }
         if (!tenantId.equals(event.data().path("tenantId").asText())) {

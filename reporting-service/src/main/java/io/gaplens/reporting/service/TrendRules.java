@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How a requirement changed against the baseline assessment. Implementation statuses rank
- * NOT_IMPLEMENTED below PARTIALLY_IMPLEMENTED below IMPLEMENTED, and the maturity breaks a tie
- * (a missing maturity ranks lowest).
+ * The rules that classify the change of a requirement against the baseline assessment.
+ * Implementation statuses rank NOT_IMPLEMENTED below PARTIALLY_IMPLEMENTED below IMPLEMENTED, and
+ * the maturity breaks a tie. A missing maturity ranks lowest.
  */
 public final class TrendRules {
 
@@ -47,7 +47,10 @@ public final class TrendRules {
         if (order == 0) {
             order = Integer.compare(maturity(current), maturity(baseline));
         }
-        return order > 0 ? Change.IMPROVED : order < 0 ? Change.WORSENED : Change.UNCHANGED;
+        if (order > 0) {
+            return Change.IMPROVED;
+        }
+        return order < 0 ? Change.WORSENED : Change.UNCHANGED;
     }
 
     /** Counts the requirements per change, listing every change even when its count is 0. */

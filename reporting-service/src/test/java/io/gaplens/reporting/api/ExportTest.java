@@ -186,7 +186,8 @@ class ExportTest {
         assertTrue(html.contains(">Phase 1: Immediate fixes</text>"));
         assertTrue(html.contains("0 of 1 done, 1 overdue"));
         assertTrue(html.contains("1 of 2 actions completed (50.0 %), 1 overdue."));
-        assertTrue(html.contains("&quot;Policy&quot;") || !html.contains("\"Policy\""), "text is escaped");
+        assertTrue(html.contains("=HYPERLINK(&quot;http://127.0.0.1/x&quot;,&quot;Policy&quot;) (DOC-001)"),
+                "evidence is listed with quotes escaped");
     }
 
     @Test
@@ -256,7 +257,7 @@ class ExportTest {
         UUID assessmentId = UUID.randomUUID();
         Scenario empty = new Scenario(TENANT);
         empty.send(assessmentId, "AssessmentStarted", "assessment", """
-                {"tenantId":"%s","assessmentId":"%s","name":"Fresh","catalogId":"iso-iec-27001",
+                {"tenantId":"%s","assessmentId":"%s","name":"Fresh <script>alert(1)</script> & co","catalogId":"iso-iec-27001",
                  "catalogVersion":"2022","targetMaturity":2,"baselineAssessmentId":null,"assessableCount":1,
                  "scopeCriticality":"LOW","startedAt":"2026-11-05T08:00:00Z","requirements":[
                   {"ref":"4.1","title":"Context","kind":"CLAUSE","group":"4","excludable":false}]}
@@ -280,10 +281,24 @@ class ExportTest {
                 .then().statusCode(200).extract().asByteArray());
         assertEquals(0, rows.size());
 
-        given().auth().oauth2(AUDITOR)
+        String html = given().auth().oauth2(AUDITOR)
+                .when().get(base + "report.html")
+                .then().statusCode(200)
+                .extract().asString();
+        assertTrue(html.contains("<h1>Gap analysis report: Fresh &lt;script&gt;alert(1)&lt;/script&gt; &amp; co</h1>"), html);
+        assertFalse(html.contains("<script>"), "markup in names is escaped");
+        assertTrue(html.contains("<p>No gaps.</p>"));
+
+        byte[] pdf = given().auth().oauth2(AUDITOR)
                 .when().get(base + "report.pdf")
                 .then().statusCode(200)
-                .contentType("application/pdf");
+                .contentType("application/pdf")
+                .extract().asByteArray();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            assertTrue(text.contains("Gap analysis report: Fresh <script>alert(1)</script> & co"), text);
+            assertTrue(text.contains("compliance (0 of 0 applicable and assessed requirements)"), text);
+        }
     }
 
     @Test
