@@ -348,7 +348,7 @@ class CsvImportTest {
 
         // With "Expect: 100-continue" the server rejects the declared length before the body is sent,
         // so the client reads the 413 instead of failing on a connection the server closed mid-upload.
-        HttpRequest request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + RestAssured.port
                         + CATALOGS + "?catalogId=huge&version=1&title=Huge"))
                 .header("Authorization", "Bearer " + admin)
                 .header("Content-Type", "text/csv")
