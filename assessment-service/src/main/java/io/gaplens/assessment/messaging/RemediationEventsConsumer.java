@@ -15,7 +15,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Applies RemediationCompleted: the requirements the action covered are marked remediated and
- * awaiting re-evaluation. Their gaps stay open until an assessor records a new answer.
+ * awaiting re-evaluation. Their gaps stay open until an assessor records a new answer. A completed
+ * or archived assessment is read-only, so an event for it changes nothing.
  */
 @ApplicationScoped
 public class RemediationEventsConsumer {
@@ -51,6 +52,11 @@ public class RemediationEventsConsumer {
         if (assessment == null) {
             LOG.warnf("RemediationCompleted of action %s names assessment %s of tenant %s, which does not exist;"
                     + " ignored", completed.actionId(), completed.assessmentId(), completed.tenantId());
+            return;
+        }
+        if (assessment.status.isReadOnly()) {
+            LOG.infof("Assessment %s is %s and read-only: remediation action %s is left for its re-assessment",
+                    assessment.id, assessment.status, completed.actionId());
             return;
         }
         int marked = answers.markRemediated(assessment, completed.requirementRefs(), completed.actionId(),

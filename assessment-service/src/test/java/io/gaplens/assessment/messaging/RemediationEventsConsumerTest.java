@@ -118,6 +118,29 @@ class RemediationEventsConsumerTest {
                 .then().body("remediated", equalTo(false));
     }
 
+    @Test
+    void completedAssessmentIsNotMarked() {
+        String tenant = freshTenant();
+        String completed = createStarted(tenant, 3);
+        answerOk(tenant, completed, "A.8.8", "NOT_IMPLEMENTED", 1);
+        given().auth().oauth2(assessor(tenant)).when().post(BASE + "/" + completed + "/complete")
+                .then().statusCode(200);
+        String open = createStarted(tenant, 3);
+
+        // The same record key keeps both records in one partition, so the second is applied after the first.
+        KafkaTestClient.send(Topics.REMEDIATION, completed, headers(completed, tenant),
+                remediationCompleted(tenant, UUID.randomUUID().toString(), completed, "\"A.8.8\""));
+        KafkaTestClient.send(Topics.REMEDIATION, completed, headers(open, tenant),
+                remediationCompleted(tenant, UUID.randomUUID().toString(), open, "\"A.8.8\""));
+
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(assessor(tenant))
+                .when().get(BASE + "/" + open + "/answers/A.8.8")
+                .then().body("remediated", equalTo(true)));
+        given().auth().oauth2(assessor(tenant)).when().get(BASE + "/" + completed + "/answers/A.8.8")
+                .then().body("remediated", equalTo(false))
+                .body("version", equalTo(1));
+    }
+
     private static Map<String, String> headers(String assessmentId, String tenant) {
         return new HashMap<>(KafkaTestClient.cloudEventHeaders(EventType.REMEDIATION_COMPLETED.ceType(), assessmentId,
                 tenant));
