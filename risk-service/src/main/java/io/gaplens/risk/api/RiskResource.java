@@ -83,7 +83,7 @@ public class RiskResource {
         RiskFilter filter = RiskFilter.parse(assessmentId, level, status, requirementRef);
         PageRequest request = PageRequest.parse(page, size);
         RiskMethod method = methods.methodOf(tenant.id());
-        return queries.list(tenant.id(), filter, request).map(risk -> RiskView.of(risk, method));
+        return queries.list(tenant.id(), filter, request).map(RiskViews.viewsUnder(method));
     }
 
     @GET

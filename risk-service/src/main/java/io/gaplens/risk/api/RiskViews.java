@@ -13,9 +13,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** Response bodies of the risk service. */
 public final class RiskViews {
@@ -56,9 +60,11 @@ public final class RiskViews {
                                OffsetDateTime chosenAt) {
     }
 
+    /** A treatment decision; {@code expired} is true for an acceptance whose expiry date has passed (UTC). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record TreatmentView(String option, String owner, String rationale, LocalDate decidedOn, String approver,
-                                LocalDate expiresOn, Integer expectedLikelihood, Integer expectedImpact) {
+                                LocalDate expiresOn, Boolean expired, Integer expectedLikelihood,
+                                Integer expectedImpact) {
     }
 
     public record FactorLink(UUID id, String name, int likelihoodAdjustment) {
@@ -73,11 +79,18 @@ public final class RiskViews {
         static RiskView of(Risk risk, RiskMethod method) {
             String criticality = AssessmentScope.find(risk.tenantId, risk.assessmentId)
                     .map(scope -> scope.criticality.name()).orElse(null);
+            return of(risk, method, criticality);
+        }
+
+        /** Builds the view with the assessment's scope criticality, which a list looks up once per assessment. */
+        static RiskView of(Risk risk, RiskMethod method, String criticality) {
             ChosenRating chosen = risk.chosenBy == null ? null : new ChosenRating(risk.chosenLikelihood,
                     risk.chosenImpact, risk.chosenRationale, risk.chosenBy, risk.chosenAt);
             TreatmentView treatment = risk.treatment == null ? null : new TreatmentView(risk.treatment.name(),
                     risk.treatmentOwner, risk.treatmentRationale, risk.treatmentDecidedOn, risk.treatmentApprover,
-                    risk.treatmentExpiresOn, risk.expectedLikelihood, risk.expectedImpact);
+                    risk.treatmentExpiresOn,
+                    risk.treatmentExpiresOn == null ? null : risk.treatmentExpiresOn.isBefore(LocalDate.now(ZoneOffset.UTC)),
+                    risk.expectedLikelihood, risk.expectedImpact);
             return new RiskView(risk.id, risk.assessmentId, risk.requirementRef, risk.requirementTitle,
                     risk.requirementKind, risk.requirementGroup, risk.status.name(),
                     rating(method, risk.likelihood, risk.impact, risk.score, risk.level),
@@ -96,6 +109,14 @@ public final class RiskViews {
                     .map(factor -> new FactorLink(factor.id, factor.name, factor.likelihoodAdjustment))
                     .toList();
         }
+    }
+
+    /** Returns a function that builds views and looks up each assessment's scope criticality once. */
+    static Function<Risk, RiskView> viewsUnder(RiskMethod method) {
+        Map<UUID, String> criticalities = new HashMap<>();
+        return risk -> RiskView.of(risk, method, criticalities.computeIfAbsent(risk.assessmentId,
+                assessmentId -> AssessmentScope.find(risk.tenantId, assessmentId)
+                        .map(scope -> scope.criticality.name()).orElse(null)));
     }
 
     static Rating rating(RiskMethod method, int likelihood, int impact, int score, String level) {

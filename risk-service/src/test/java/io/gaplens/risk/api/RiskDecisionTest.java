@@ -117,8 +117,10 @@ class RiskDecisionTest {
         String next = patch(riskId, etag, "{\"impact\": 4, \"rationale\": \"Customer data involved\"}")
                 .statusCode(200).extract().header("ETag");
         patch(riskId, etag, "{\"impact\": 5, \"rationale\": \"stale write\"}").statusCode(412);
-        patch(riskId, next, "{\"impact\": 5, \"rationale\": \"fresh write\"}")
-                .statusCode(200).body("inherent.impact.value", equalTo(5));
+        given().auth().oauth2(manager).header("If-Match", next).contentType("application/merge-patch+json")
+                .body("{\"impact\": 5, \"rationale\": \"fresh write\"}")
+                .when().patch("/api/v1/risks/" + riskId)
+                .then().statusCode(200).body("inherent.impact.value", equalTo(5));
     }
 
     @Test
@@ -163,11 +165,12 @@ class RiskDecisionTest {
 
         treat(riskId, """
                 {"option": "ACCEPT", "owner": "ciso", "rationale": "Budget goes to phase 2",
-                 "decidedOn": "2026-12-02", "approver": "board", "expiresOn": "2027-06-30"}""")
+                 "decidedOn": "2026-12-02", "approver": "board", "expiresOn": "2099-06-30"}""")
                 .statusCode(200)
                 .body("treatment.option", equalTo("ACCEPT"))
                 .body("treatment.approver", equalTo("board"))
-                .body("treatment.expiresOn", equalTo("2027-06-30"))
+                .body("treatment.expiresOn", equalTo("2099-06-30"))
+                .body("treatment.expired", equalTo(false))
                 .body("residual.score", equalTo(25))
                 .body("residual.level", equalTo("critical"));
 
@@ -251,6 +254,22 @@ class RiskDecisionTest {
 
         given().auth().oauth2(manager).when().get("/api/v1/risks/" + riskId)
                 .then().statusCode(200).body("treatment", nullValue());
+    }
+
+    @Test
+    void pastAcceptanceIsMarkedExpired() {
+        String riskId = mediumRisk("A.5.35");
+        treat(riskId, """
+                {"option": "ACCEPT", "owner": "ciso", "rationale": "Accepted in the 2020 review",
+                 "decidedOn": "2020-01-15", "approver": "board", "expiresOn": "2021-01-15"}""")
+                .statusCode(200)
+                .body("treatment.expired", equalTo(true))
+                .body("residual.score", equalTo(9));
+        given().auth().oauth2(manager).queryParam("assessmentId", assessment.toString())
+                .when().get("/api/v1/risks")
+                .then().statusCode(200)
+                .body("items[0].treatment.expired", equalTo(true))
+                .body("items[0].computed.scopeCriticality", equalTo("MEDIUM"));
     }
 
     @Test
