@@ -54,7 +54,8 @@ public class SettingsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Replace the organisation's planning rules (If-Match required)",
-            description = "The rules apply to actions planned or re-planned afterwards; existing due dates stay.")
+            description = "New actions use the new rules at once. Existing actions keep their phase and due date "
+                    + "until a new rating re-plans them.")
     public Response replaceSettings(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull SettingsRequest request) {
         List<String> monitoring = new ArrayList<>();
         for (int i = 0; i < request.monitoringRequirements().size(); i++) {

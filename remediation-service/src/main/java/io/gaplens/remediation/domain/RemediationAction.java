@@ -72,7 +72,7 @@ public class RemediationAction extends PanacheEntityBase {
     @Column(name = "due_date", nullable = false)
     public LocalDate dueDate;
 
-    /** True once a user set the due date; re-planning keeps it then. */
+    /** True once a user set the due date, so that re-planning keeps it. */
     @Column(name = "due_date_manual", nullable = false)
     public boolean dueDateManual;
 
@@ -130,8 +130,8 @@ public class RemediationAction extends PanacheEntityBase {
 
     /**
      * Returns the actions of an assessment that cover {@code requirementRef}, in any status, locked
-     * for update, so that a concurrent API update of the same action waits and then fails its
-     * version check with 412 instead of failing the event.
+     * for update. A concurrent API update of one of them waits for the lock and then fails its
+     * version check with 412, so the event does not fail.
      */
     public static List<RemediationAction> coveringForUpdate(String tenantId, UUID assessmentId, String requirementRef) {
         return find("tenantId = ?1 and assessmentId = ?2 and ?3 member of requirementRefs",
