@@ -270,7 +270,7 @@ public class CatalogResource {
                                  @Parameter(description = "Target as catalogId:version", example = "iso-iec-27001:2022")
                                  @QueryParam("target") String target,
                                  @Parameter(description = "Top-level sections of the target, repeated or "
-                                         + "comma-separated, such as A.5,A.6")
+                                         + "comma-separated, such as A.5,A.6, or a range such as A.5..A.8")
                                  @QueryParam("section") List<String> sections,
                                  @Parameter(description = "true limits the target to its Annex A sections")
                                  @QueryParam("annexA") String annexA) {

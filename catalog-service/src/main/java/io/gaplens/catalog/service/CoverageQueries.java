@@ -34,9 +34,9 @@ public class CoverageQueries {
     CatalogService catalogs;
 
     /**
-     * Returns the coverage of {@code target} ("catalogId:version") by {@code source}, limited to the
-     * given top-level sections of the target, or to its Annex A sections when {@code annexA} is
-     * true, or to all sections when neither is given.
+     * Returns the coverage of {@code target} ("catalogId:version") by {@code source}. The given
+     * top-level sections of the target, or all of them when none is given, are counted. When
+     * {@code annexA} is true, only the Annex A sections among them are counted.
      */
     public CoverageView coverage(String tenant, CatalogVersion source, String target, List<String> sections,
                                  boolean annexA) {
@@ -111,29 +111,37 @@ public class CoverageQueries {
         return catalogs.findVersion(tenant, target.substring(0, colon).strip(), target.substring(colon + 1).strip());
     }
 
-    /** Returns the sections in target document order; unknown section names are rejected with 400. */
+    /**
+     * Returns the sections in target document order. A value lists sections separated by commas, and
+     * {@code A.5..A.7} names the range of top-level sections from A.5 to A.7 in document order.
+     * Unknown sections and reversed ranges are rejected with 400.
+     */
     private static Set<String> scope(Set<String> roots, List<String> sections, boolean annexA) {
+        List<String> ordered = List.copyOf(roots);
         Set<String> requested = new LinkedHashSet<>();
-        for (String value : sections == null ? List.<String>of() : sections) {
-            for (String section : value.split(",")) {
-                if (!section.isBlank()) {
-                    requested.add(section.strip());
-                }
-            }
-        }
         List<FieldError> errors = new ArrayList<>();
-        for (String section : requested) {
-            if (!roots.contains(section)) {
-                errors.add(new FieldError("section", "unknown section '" + section + "'; the target has " + roots));
+        for (String value : sections == null ? List.<String>of() : sections) {
+            for (String item : value.split(",")) {
+                String section = item.strip();
+                if (section.isEmpty()) {
+                    continue;
+                }
+                int range = section.indexOf("..");
+                if (range < 0) {
+                    addSection(section, ordered, requested, errors);
+                } else {
+                    addRange(section.substring(0, range).strip(), section.substring(range + 2).strip(), ordered,
+                            requested, errors);
+                }
             }
         }
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors.size() == 1 ? "section: " + errors.get(0).message()
-                    : errors.size() + " sections are unknown", errors);
+                    : errors.size() + " sections are invalid", errors);
         }
 
         Set<String> scope = new LinkedHashSet<>();
-        for (String root : roots) {
+        for (String root : ordered) {
             boolean inAnnexA = root.startsWith("A.");
             boolean requestedSection = requested.isEmpty() || requested.contains(root);
             if (requestedSection && (!annexA || inAnnexA)) {
@@ -141,5 +149,29 @@ public class CoverageQueries {
             }
         }
         return scope;
+    }
+
+    private static void addSection(String section, List<String> roots, Set<String> requested,
+                                   List<FieldError> errors) {
+        if (roots.contains(section)) {
+            requested.add(section);
+        } else {
+            errors.add(new FieldError("section", "unknown section '" + section + "'; the target has " + roots));
+        }
+    }
+
+    private static void addRange(String first, String last, List<String> roots, Set<String> requested,
+                                 List<FieldError> errors) {
+        int from = roots.indexOf(first);
+        int to = roots.indexOf(last);
+        if (from < 0 || to < 0) {
+            String unknown = from < 0 ? first : last;
+            errors.add(new FieldError("section", "unknown section '" + unknown + "'; the target has " + roots));
+        } else if (from > to) {
+            errors.add(new FieldError("section", "the range " + first + ".." + last
+                    + " is reversed; write the earlier section first"));
+        } else {
+            requested.addAll(roots.subList(from, to + 1));
+        }
     }
 }

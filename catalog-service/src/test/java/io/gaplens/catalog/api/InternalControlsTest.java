@@ -190,6 +190,22 @@ class InternalControlsTest {
                 .then().statusCode(200)
                 .body("targetRequirementCount", equalTo(71))
                 .body("coveredCount", equalTo(28));
+        given().auth().oauth2(admin)
+                .queryParam("target", "iso-iec-27001:2022")
+                .queryParam("section", "A.6..A.8")
+                .when().get(SAMPLE + "/coverage")
+                .then().statusCode(200)
+                .body("sections", contains("A.6", "A.7", "A.8"))
+                .body("targetRequirementCount", equalTo(56))
+                .body("coveredCount", equalTo(14));
+        given().auth().oauth2(admin)
+                .queryParam("target", "iso-iec-27001:2022")
+                .queryParam("section", "9..10")
+                .queryParam("annexA", "true")
+                .when().get(SAMPLE + "/coverage")
+                .then().statusCode(200)
+                .body("sections", hasSize(0))
+                .body("targetRequirementCount", equalTo(0));
     }
 
     @Test
@@ -249,6 +265,19 @@ class InternalControlsTest {
                 .then().statusCode(400)
                 .body("errors[0].field", equalTo("section"))
                 .body("errors[0].message", containsString("unknown section 'A.9'"));
+        given().auth().oauth2(admin)
+                .queryParam("target", "iso-iec-27001:2022")
+                .queryParam("section", "A.8..A.5")
+                .when().get(SAMPLE + "/coverage")
+                .then().statusCode(400)
+                .body("errors[0].field", equalTo("section"))
+                .body("errors[0].message", equalTo("the range A.8..A.5 is reversed; write the earlier section first"));
+        given().auth().oauth2(admin)
+                .queryParam("target", "iso-iec-27001:2022")
+                .queryParam("section", "A.5..A.18")
+                .when().get(SAMPLE + "/coverage")
+                .then().statusCode(400)
+                .body("errors[0].message", containsString("unknown section 'A.18'"));
         given().auth().oauth2(admin)
                 .queryParam("target", "iso-iec-27001:2022")
                 .queryParam("annexA", "yes please")
