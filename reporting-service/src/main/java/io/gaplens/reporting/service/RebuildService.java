@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -81,7 +82,15 @@ public class RebuildService {
     private RebuildResult rebuildExclusively(String tenantId) {
         LOG.infof("rebuild of tenant %s: started", tenantId);
         clear(tenantId);
-        Map<Outcome, Long> outcomes = replay(tenantId);
+        Map<Outcome, Long> outcomes;
+        try {
+            outcomes = replay(tenantId);
+        } catch (KafkaException e) {
+            LOG.errorf(e, "rebuild of tenant %s: reading the topics failed", tenantId);
+            throw new ApiException(ProblemType.UNAVAILABLE, "Rebuild of tenant " + tenantId
+                    + " failed to read the topics (" + e.getMessage() + "); the read models are incomplete until a "
+                    + "rebuild succeeds, so try again when Kafka is reachable");
+        }
         long records = outcomes.values().stream().mapToLong(Long::longValue).sum();
         long assessments = entityManager.createQuery(
                         "select count(a) from AssessmentReport a where a.tenantId = ?1", Long.class)
@@ -125,7 +134,8 @@ public class RebuildService {
 
             Instant deadline = Instant.now().plus(config.rebuild().timeout());
             while (!reachedEnd(consumer, endOffsets)) {
-                if (Instant.now().isAfter(deadline)) {
+                if (!Instant.now().isBefore(deadline)) {
+                    LOG.errorf("rebuild of tenant %s: timed out after %s", tenantId, config.rebuild().timeout());
                     throw new ApiException(ProblemType.UNAVAILABLE, "Rebuild of tenant " + tenantId
                             + " did not reach the end of the topics within " + config.rebuild().timeout()
                             + "; the read models are incomplete until a rebuild succeeds");
