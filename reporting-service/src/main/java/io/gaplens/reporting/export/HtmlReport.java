@@ -15,6 +15,7 @@ import io.gaplens.reporting.api.ReportViews.SoaCounts;
 import io.gaplens.reporting.api.ReportViews.SoaEntry;
 import io.gaplens.reporting.api.ReportViews.StatementOfApplicability;
 import io.gaplens.reporting.api.ReportViews.Trend;
+import io.gaplens.reporting.service.ComplianceRules;
 
 import java.math.BigDecimal;
 import java.time.ZoneOffset;
@@ -156,7 +157,8 @@ public final class HtmlReport {
                 .append(Charts.heatMap(heatMap.residual(), heatMap.scale(), "Residual risk"))
                 .append("</td></tr></table>");
         html.append("<table class=\"keep\"><tr><th>Risk level</th><th>Inherent</th><th>Residual</th></tr>");
-        java.util.Set<String> levels = new java.util.TreeSet<>(heatMap.inherentByLevel().keySet());
+        java.util.Set<String> levels = new java.util.TreeSet<>(ComplianceRules.RISK_LEVEL_ORDER);
+        levels.addAll(heatMap.inherentByLevel().keySet());
         levels.addAll(heatMap.residualByLevel().keySet());
         for (String level : levels) {
             html.append("<tr><td>").append(escape(label(level))).append("</td><td class=\"number\">")

@@ -44,6 +44,17 @@ public final class ComplianceRules {
     /** Orders references and groups by their numeric parts, so that 9 comes before 10 and A.5.2 before A.5.10. */
     public static final Comparator<String> REFERENCE_ORDER = ComplianceRules::compareReferences;
 
+    /** The risk levels of the risk service, most severe first. */
+    private static final List<String> RISK_LEVELS = List.of("CRITICAL", "HIGH", "MEDIUM", "LOW");
+
+    /**
+     * Orders risk levels from the most severe down. Levels the risk service does not name follow in
+     * alphabetical order, and UNRATED comes last.
+     */
+    public static final Comparator<String> RISK_LEVEL_ORDER = Comparator
+            .comparingInt(ComplianceRules::riskLevelRank)
+            .thenComparing(Comparator.naturalOrder());
+
     private ComplianceRules() {
     }
 
@@ -88,6 +99,14 @@ public final class ComplianceRules {
 
     public static boolean isKnownStatus(String status) {
         return STATUSES.contains(status);
+    }
+
+    private static int riskLevelRank(String level) {
+        if ("UNRATED".equals(level)) {
+            return RISK_LEVELS.size() + 1;
+        }
+        int index = RISK_LEVELS.indexOf(level);
+        return index >= 0 ? index : RISK_LEVELS.size();
     }
 
     private static int compareReferences(String left, String right) {

@@ -101,7 +101,7 @@ public class ReportBuilder {
         Progress progress = new Progress(answered, requirements.size(),
                 ComplianceRules.percent(answered, requirements.size()));
 
-        Map<String, Integer> gapsByRiskLevel = new TreeMap<>();
+        Map<String, Integer> gapsByRiskLevel = new TreeMap<>(ComplianceRules.RISK_LEVEL_ORDER);
         List<GapView> gaps = gaps(data);
         gaps.forEach(gap -> gapsByRiskLevel.merge(gap.riskLevel(), 1, Integer::sum));
 
@@ -185,8 +185,8 @@ public class ReportBuilder {
         }
         int[][] inherent = new int[scale + 1][scale + 1];
         int[][] residual = new int[scale + 1][scale + 1];
-        Map<String, Integer> inherentByLevel = new TreeMap<>();
-        Map<String, Integer> residualByLevel = new TreeMap<>();
+        Map<String, Integer> inherentByLevel = new TreeMap<>(ComplianceRules.RISK_LEVEL_ORDER);
+        Map<String, Integer> residualByLevel = new TreeMap<>(ComplianceRules.RISK_LEVEL_ORDER);
         int withoutResidual = 0;
         for (RiskRating risk : open) {
             inherent[risk.likelihood][risk.impact]++;

@@ -87,6 +87,7 @@ class ReportFiguresTest {
                 .body("progress.percent", equalTo(percent("87.5")))
                 .body("gapCount", equalTo(3))
                 .body("gapsByRiskLevel", equalTo(Map.of("HIGH", 1, "MEDIUM", 1, "UNRATED", 1)))
+                .body("gapsByRiskLevel.keySet()", contains("HIGH", "MEDIUM", "UNRATED"))
                 .body("asOf.eventCount", equalTo(Scenario.EVENT_COUNT))
                 .body("asOf.eventType", equalTo("RemediationOverdue"));
     }
@@ -265,6 +266,7 @@ class ReportFiguresTest {
                 .body("residual", hasSize(25))
                 .body("inherentByLevel", equalTo(Map.of("HIGH", 1, "MEDIUM", 1)))
                 .body("residualByLevel", equalTo(Map.of("LOW", 1, "MEDIUM", 1)))
+                .body("residualByLevel.keySet()", contains("MEDIUM", "LOW"))
                 .extract().jsonPath();
 
         assertEquals(1, cell(response.getList("inherent"), 4, 4));
