@@ -13,6 +13,9 @@ import java.util.List;
 /**
  * Returns 412 when two writers passed the If-Match check at the same time and the second one's
  * row version no longer matches at commit.
+ *
+ * <p>NOTE: no test runs this path, because two writers cannot be made to pass the check together
+ * without timing; the single-writer 428 and 412 answers come from ETags.requireMatch and are tested.
  */
 public class ConcurrencyProblemMapper {
 
