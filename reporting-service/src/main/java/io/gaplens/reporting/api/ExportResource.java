@@ -40,7 +40,9 @@ public class ExportResource {
     @GET
     @Path("/{kind}")
     @Operation(summary = "Download a report as a file",
-            description = "Kinds: gaps.csv, gaps.xlsx, soa.csv, soa.xlsx (gap list and Statement of Applicability; CSV is "
+            description = "Kinds: summary.csv and summary.xlsx (compliance overall, per clause and per theme; the "
+                    + "workbook adds the heat map cells and the roadmap phases), gaps.csv, gaps.xlsx, soa.csv, soa.xlsx "
+                    + "(gap list and Statement of Applicability; CSV is "
                     + "UTF-8 with a byte order mark, and text cells starting with =, +, -, @, tab or carriage return get a "
                     + "leading single quote), report.html and report.pdf (summary, charts, heat map, roadmap, gaps), "
                     + "oscal-assessment-results.json and oscal-poam.json (OSCAL 1.1.2). Last-Modified is the time of the "

@@ -7,6 +7,8 @@ import java.util.stream.Collectors;
 
 /** The files a report can be exported as, named as they appear in the export URL. */
 public enum ExportKind {
+    SUMMARY_CSV("summary.csv", "text/csv; charset=UTF-8"),
+    SUMMARY_XLSX("summary.xlsx", ExportKind.XLSX),
     GAPS_CSV("gaps.csv", "text/csv; charset=UTF-8"),
     GAPS_XLSX("gaps.xlsx", ExportKind.XLSX),
     SOA_CSV("soa.csv", "text/csv; charset=UTF-8"),

@@ -28,6 +28,9 @@ public class ExportService {
 
     public byte[] export(String tenantId, AssessmentData data, ExportKind kind) {
         return switch (kind) {
+            case SUMMARY_CSV -> TableWriters.csv(ReportTables.compliance(reports.summary(data)));
+            case SUMMARY_XLSX -> TableWriters.xlsx(List.of(ReportTables.compliance(reports.summary(data)),
+                    ReportTables.heatMap(reports.heatMap(data)), ReportTables.roadmap(reports.roadmap(data)), about(data)));
             case GAPS_CSV -> TableWriters.csv(ReportTables.gaps(reports.gaps(data)));
             case GAPS_XLSX -> TableWriters.xlsx(List.of(ReportTables.gaps(reports.gaps(data)), about(data)));
             case SOA_CSV -> TableWriters.csv(ReportTables.statementOfApplicability(

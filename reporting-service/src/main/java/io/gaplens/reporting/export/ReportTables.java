@@ -1,6 +1,13 @@
 package io.gaplens.reporting.export;
 
 import io.gaplens.reporting.api.ReportViews.AssessmentHeader;
+import io.gaplens.reporting.api.ReportViews.AssessmentSummary;
+import io.gaplens.reporting.api.ReportViews.Compliance;
+import io.gaplens.reporting.api.ReportViews.GroupCompliance;
+import io.gaplens.reporting.api.ReportViews.HeatCell;
+import io.gaplens.reporting.api.ReportViews.HeatMap;
+import io.gaplens.reporting.api.ReportViews.PhaseView;
+import io.gaplens.reporting.api.ReportViews.Roadmap;
 import io.gaplens.reporting.api.ReportViews.EventWatermark;
 import io.gaplens.reporting.api.ReportViews.EvidenceView;
 import io.gaplens.reporting.api.ReportViews.GapView;
@@ -43,6 +50,48 @@ public final class ReportTables {
                     control.maturity(), evidence(control.evidence())));
         }
         return new Table("Statement of Applicability", SOA_HEADERS, rows);
+    }
+
+    /** Lists the compliance figures: the whole assessment first, then each clause, then each theme. */
+    public static Table compliance(AssessmentSummary summary) {
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(complianceRow("Overall", "all requirements", summary.overall()));
+        for (GroupCompliance group : summary.clauses()) {
+            rows.add(complianceRow("Clause " + group.group(), group.title(), group.compliance()));
+        }
+        for (GroupCompliance group : summary.themes()) {
+            rows.add(complianceRow("Theme " + group.group(), group.title(), group.compliance()));
+        }
+        return new Table("Compliance", List.of("Scope", "Title", "Requirements", "Not applicable", "Not assessed",
+                "Assessed", "Compliant", "Gaps", "Compliance %"), rows);
+    }
+
+    /** Lists each cell of the heat map with its inherent and residual count of open risks. */
+    public static Table heatMap(HeatMap heatMap) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (int i = 0; i < heatMap.inherent().size(); i++) {
+            HeatCell inherent = heatMap.inherent().get(i);
+            HeatCell residual = heatMap.residual().get(i);
+            rows.add(Arrays.asList(inherent.likelihood(), inherent.impact(), inherent.count(), residual.count()));
+        }
+        return new Table("Heat map", List.of("Likelihood", "Impact", "Inherent risks", "Residual risks"), rows);
+    }
+
+    /** Lists each phase of the roadmap with its counts and progress. */
+    public static Table roadmap(Roadmap roadmap) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (PhaseView phase : roadmap.phases()) {
+            rows.add(Arrays.asList(phase.phase(), phase.name(), phase.actions(), phase.completed(), phase.overdue(),
+                    phase.cancelled(), phase.progressPercent()));
+        }
+        return new Table("Roadmap", List.of("Phase", "Name", "Actions", "Completed", "Overdue", "Cancelled",
+                "Progress %"), rows);
+    }
+
+    private static List<Object> complianceRow(String scope, String title, Compliance compliance) {
+        return Arrays.asList(scope, title, compliance.requirements(), compliance.notApplicable(),
+                compliance.notAssessed(), compliance.assessed(), compliance.compliant(), compliance.gaps(),
+                compliance.percent());
     }
 
     /** Lists the assessment and the latest event the export reflects, as a two-column sheet. */

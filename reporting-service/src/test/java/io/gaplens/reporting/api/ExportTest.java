@@ -86,6 +86,61 @@ class ExportTest {
     }
 
     @Test
+    void summaryCsvListsComplianceFigures() throws IOException {
+        List<CSVRecord> rows = parseCsv(download("summary.csv", "text/csv"));
+
+        assertEquals(List.of("Overall", "Clause 4", "Clause 5", "Theme A.5", "Theme A.6", "Theme A.7", "Theme A.8"),
+                rows.stream().map(r -> r.get("Scope")).toList());
+        assertEquals(List.of("50.0", "50.0", "0.0", "50.0", "", "", "100.0"),
+                rows.stream().map(r -> r.get("Compliance %")).toList());
+        assertEquals("6", rows.get(0).get("Assessed"));
+        assertEquals("3", rows.get(0).get("Compliant"));
+        assertEquals("3", rows.get(0).get("Gaps"));
+        assertEquals("1", rows.get(0).get("Not applicable"));
+        assertEquals("1", rows.get(0).get("Not assessed"));
+        assertEquals("Leadership", rows.get(2).get("Title"));
+    }
+
+    @Test
+    void summaryWorkbookHasHeatMapAndRoadmap() throws IOException {
+        byte[] body = download("summary.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(body))) {
+            List<Sheet> sheets = workbook.getSheets().toList();
+            assertEquals(List.of("Compliance", "Heat map", "Roadmap", "About"), sheets.stream().map(Sheet::getName).toList());
+
+            List<Row> compliance = sheets.get(0).read();
+            assertEquals(new BigDecimal("50"), compliance.get(1).getCellAsNumber(8).orElseThrow().stripTrailingZeros()
+                    .setScale(0));
+
+            List<Row> heatMap = sheets.get(1).read();
+            assertEquals(26, heatMap.size(), "header and 25 cells");
+            int inherent = 0;
+            int residual = 0;
+            for (Row row : heatMap.subList(1, heatMap.size())) {
+                int likelihood = row.getCellAsNumber(0).orElseThrow().intValue();
+                int impact = row.getCellAsNumber(1).orElseThrow().intValue();
+                if (likelihood == 4 && impact == 4) {
+                    assertEquals(1, row.getCellAsNumber(2).orElseThrow().intValue(), "inherent L4 x I4");
+                }
+                if (likelihood == 1 && impact == 3) {
+                    assertEquals(1, row.getCellAsNumber(3).orElseThrow().intValue(), "residual L1 x I3");
+                }
+                inherent += row.getCellAsNumber(2).orElseThrow().intValue();
+                residual += row.getCellAsNumber(3).orElseThrow().intValue();
+            }
+            assertEquals(2, inherent);
+            assertEquals(2, residual);
+
+            List<Row> roadmap = sheets.get(2).read();
+            assertEquals("Immediate fixes", roadmap.get(1).getCellText(1));
+            assertEquals(1, roadmap.get(1).getCellAsNumber(4).orElseThrow().intValue(), "phase 1 overdue");
+            assertEquals(new BigDecimal("100"), roadmap.get(2).getCellAsNumber(6).orElseThrow().stripTrailingZeros()
+                    .setScale(0));
+        }
+    }
+
+    @Test
     void gapCsvListsEveryGap() throws IOException {
         List<CSVRecord> rows = parseCsv(download("gaps.csv", "text/csv"));
 
