@@ -5,6 +5,8 @@ import io.gaplens.assessment.domain.Evidence;
 import io.gaplens.assessment.domain.ImplementationStatus;
 import io.gaplens.assessment.domain.InclusionReason;
 import io.gaplens.assessment.domain.Provenance;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -36,7 +38,10 @@ public final class AnswerViews {
     }
 
     /** One entry of an answer's audit trail; the values are the answer before and after the change. */
-    public record AnswerChangeView(String changedBy, OffsetDateTime changedAt, String source, JsonNode oldValue,
+    public record AnswerChangeView(String changedBy, OffsetDateTime changedAt, String source,
+                                   @Schema(type = SchemaType.OBJECT, description = "The answer before the change; null for the first answer")
+                                   JsonNode oldValue,
+                                   @Schema(type = SchemaType.OBJECT, description = "The answer after the change")
                                    JsonNode newValue) {
     }
 

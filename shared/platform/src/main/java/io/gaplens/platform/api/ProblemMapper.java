@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -61,6 +62,25 @@ public class ProblemMapper {
         return response(ProblemType.MALFORMED_BODY, "The request body is not valid JSON" + where, List.of(), uri);
     }
 
+    /**
+     * Maps unreadable JSON values (an unknown enum constant, an unknown field, a malformed date).
+     * quarkus-rest-jackson has its own mapper for this exception, which is more specific than
+     * {@link JsonProcessingException} and would answer without naming the field.
+     */
+    @ServerExceptionMapper
+    public Response mapMismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return mapJsonProcessing(e, uri);
+    }
+
+    /** Answers 412 when another request changed the same row between this request's If-Match check and its commit. */
+    @ServerExceptionMapper
+    public Response mapOptimisticLock(OptimisticLockException e, UriInfo uri) {
+        LOG.debugf("412 %s: concurrent update", uri.getPath());
+        return response(ProblemType.PRECONDITION_FAILED,
+                "The resource was changed by another request at the same time: read it again and retry",
+                List.of(new FieldError("If-Match", "stale")), uri);
+    }
+
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response mapUnauthorized(RuntimeException e, UriInfo uri) {
         LOG.debugf("401 %s", uri.getPath());
@@ -79,6 +99,9 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response mapWebApplication(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
+        if (status == 400 && e.getCause() instanceof JsonProcessingException unreadable) {
+            return mapJsonProcessing(unreadable, uri);
+        }
         ProblemType type = ProblemType.forStatus(status);
         if (status >= 500) {
             LOG.errorf(e, "%d %s", status, uri.getPath());
@@ -115,20 +138,23 @@ public class ProblemMapper {
         return errors.size() + " fields are invalid";
     }
 
-    /** Drops the method and parameter nodes of a Bean Validation path: {@code create.request.name} becomes {@code name}. */
+    /**
+     * Turns a Bean Validation path into the request field: {@code create.request.scope.assets[2].name}
+     * becomes {@code scope.assets[2].name}. A node inside a list carries the index of its element.
+     */
     private static String fieldName(Path path) {
         List<String> names = new ArrayList<>();
         for (Path.Node node : path) {
             switch (node.getKind()) {
-                case METHOD, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> names.clear();
-                case PARAMETER -> names.clear();
+                case METHOD, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER, PARAMETER -> names.clear();
                 default -> {
-                    String name = node.getName() == null ? "" : node.getName();
-                    if (node.getIndex() != null) {
-                        name = (name.isEmpty() && !names.isEmpty() ? names.remove(names.size() - 1) : name)
-                                + "[" + node.getIndex() + "]";
+                    if (node.isInIterable() && !names.isEmpty()) {
+                        String index = node.getIndex() != null ? "[" + node.getIndex() + "]"
+                                : node.getKey() != null ? "[" + node.getKey() + "]" : "";
+                        names.set(names.size() - 1, names.get(names.size() - 1) + index);
                     }
-                    if (!name.isEmpty()) {
+                    String name = node.getName();
+                    if (name != null && !name.isEmpty() && !name.startsWith("<")) {
                         names.add(name);
                     }
                 }

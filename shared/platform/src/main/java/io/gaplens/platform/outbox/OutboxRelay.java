@@ -1,6 +1,8 @@
 package io.gaplens.platform.outbox;
 
 import io.gaplens.platform.events.CloudEventHeaders;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -71,16 +73,33 @@ public class OutboxRelay {
     boolean enabled;
 
     private final AtomicBoolean running = new AtomicBoolean();
+    private volatile boolean started;
+    private volatile boolean stopping;
     private final AtomicBoolean requested = new AtomicBoolean();
+
+    /** Starts relaying once the application, and with it the Kafka channel, is up. */
+    void onStart(@Observes StartupEvent startup) {
+        started = true;
+        requested.set(true);
+        executor.execute(this::relayUntilEmpty);
+    }
+
+    /** Stops relaying when the application shuts down, before the Kafka channel goes away. */
+    void onShutdown(@Observes ShutdownEvent shutdown) {
+        stopping = true;
+    }
 
     @PreDestroy
     void stop() {
+        stopping = true;
         executor.shutdownNow();
     }
 
     void onWritten(@Observes(during = TransactionPhase.AFTER_SUCCESS) EventPublisher.OutboxWritten written) {
         requested.set(true);
-        executor.execute(this::relayUntilEmpty);
+        if (!stopping) {
+            executor.execute(this::relayUntilEmpty);
+        }
     }
 
     @Scheduled(every = "${gaplens.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -91,7 +110,7 @@ public class OutboxRelay {
 
     /** Relays batches until none is left; a concurrent call returns at once and leaves the work to the running one. */
     void relayUntilEmpty() {
-        if (!enabled) {
+        if (!enabled || !started || stopping) {
             return;
         }
         while (requested.getAndSet(false)) {
