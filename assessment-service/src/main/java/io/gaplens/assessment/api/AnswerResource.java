@@ -28,14 +28,19 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import io.gaplens.assessment.api.AnswerViews.AnswerImportRow;
+import io.gaplens.platform.api.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.List;
 import java.util.UUID;
@@ -75,11 +80,19 @@ public class AnswerResource {
     @Path("/{ref}")
     @Operation(summary = "Read the answer to one requirement; the ETag is needed to change it",
             description = "A reference without the A. prefix that names no clause is an Annex A control: 5.15 is A.5.15.")
-    public Response get(@PathParam("id") UUID id, @PathParam("ref") String ref) {
+    @APIResponse(responseCode = "200", description = "The answer, with its ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AnswerView.class)))
+    @APIResponse(responseCode = "404", description = "No assessment with this id, or no requirement with this "
+            + "reference in it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<AnswerView> get(@PathParam("id") UUID id, @PathParam("ref") String ref) {
         Assessment assessment = lookup.assessment(tenant.id(), id);
         AssessmentRequirement requirement = lookup.requirement(assessment, ref);
         var answer = lookup.answer(assessment, requirement);
-        return Response.ok(queries.answer(assessment, requirement, answer)).tag(ETags.of(answer.rowVersion)).build();
+        return RestResponse.ResponseBuilder.ok(queries.answer(assessment, requirement, answer))
+                .tag(ETags.of(answer.rowVersion))
+                .build();
     }
 
     @PUT
@@ -89,8 +102,22 @@ public class AnswerResource {
     @Operation(summary = "Record the answer to one requirement",
             description = "Needs If-Match with the answer's ETag (428 without, 412 when stale). Sends AnswerRecorded, "
                     + "and GapIdentified or GapClosed; repeating the stored answer changes and sends nothing.")
-    public Response record(@PathParam("id") UUID id, @PathParam("ref") String ref,
-                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, AnswerRequest request) {
+    @APIResponse(responseCode = "200", description = "The stored answer, with its new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AnswerView.class)))
+    @APIResponse(responseCode = "400", description = "The answer is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No assessment with this id, or no requirement with this "
+            + "reference in it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The assessment is not in progress",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "The If-Match ETag is stale",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "The If-Match header is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<AnswerView> record(@PathParam("id") UUID id, @PathParam("ref") String ref,
+                                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, AnswerRequest request) {
         if (request == null) {
             throw ApiException.invalid("body", "missing: send the answer as JSON");
         }
@@ -99,7 +126,7 @@ public class AnswerResource {
                 request.answeredAt());
         AnswerService.Recorded recorded = answers.record(tenant.id(), tenant.user(), id, ref, ifMatch, input);
         Assessment assessment = lookup.assessment(tenant.id(), id);
-        return Response.ok(queries.answer(assessment, recorded.requirement(), recorded.answer()))
+        return RestResponse.ResponseBuilder.ok(queries.answer(assessment, recorded.requirement(), recorded.answer()))
                 .tag(ETags.of(recorded.answer().rowVersion))
                 .build();
     }

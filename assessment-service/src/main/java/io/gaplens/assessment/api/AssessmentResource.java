@@ -29,10 +29,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import io.gaplens.platform.api.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.List;
 import java.util.UUID;
@@ -64,7 +69,14 @@ public class AssessmentResource {
     @Operation(summary = "Create a draft assessment against a published catalogue version",
             description = "The version's assessable requirements are read from catalog-service and copied, so that "
                     + "later catalogue changes never change the assessment. 503 when catalog-service is unreachable.")
-    public Response create(AssessmentRequest request) {
+    @APIResponse(responseCode = "201", description = "The draft assessment, with its location and ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AssessmentView.class)))
+    @APIResponse(responseCode = "400", description = "The request is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "catalog-service is unreachable",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<AssessmentView> create(AssessmentRequest request) {
         Assessment assessment = assessments.create(tenant.id(), tenant.user(), request);
         return created(assessment);
     }
@@ -79,7 +91,12 @@ public class AssessmentResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Read one assessment; the ETag is needed to update it")
-    public Response get(@PathParam("id") UUID id) {
+    @APIResponse(responseCode = "200", description = "The assessment, with its ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AssessmentView.class)))
+    @APIResponse(responseCode = "404", description = "No assessment with this id in this organisation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<AssessmentView> get(@PathParam("id") UUID id) {
         return withTag(lookup.assessment(tenant.id(), id));
     }
 
@@ -90,8 +107,22 @@ public class AssessmentResource {
     @Operation(summary = "Replace the name, target maturity, dates and scope",
             description = "Needs If-Match with the ETag of the last read. The target maturity is fixed once the "
                     + "assessment is in progress.")
-    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                           AssessmentUpdate update) {
+    @APIResponse(responseCode = "200", description = "The updated assessment, with its new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AssessmentView.class)))
+    @APIResponse(responseCode = "400", description = "The request is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No assessment with this id in this organisation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The assessment's status does not allow this change",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "The If-Match ETag is stale",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "The If-Match header is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<AssessmentView> update(@PathParam("id") UUID id,
+                                               @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                               AssessmentUpdate update) {
         return withTag(assessments.update(tenant.id(), id, ifMatch, update));
     }
 
@@ -99,7 +130,14 @@ public class AssessmentResource {
     @Path("/{id}/start")
     @RolesAllowed({Roles.ADMIN, Roles.ASSESSOR})
     @Operation(summary = "Move a draft to IN_PROGRESS; sends AssessmentStarted")
-    public Response start(@PathParam("id") UUID id) {
+    @APIResponse(responseCode = "200", description = "The assessment in progress, with its new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AssessmentView.class)))
+    @APIResponse(responseCode = "404", description = "No assessment with this id in this organisation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The assessment's status does not allow this change",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<AssessmentView> start(@PathParam("id") UUID id) {
         return withTag(assessments.start(tenant.id(), id));
     }
 
@@ -107,7 +145,14 @@ public class AssessmentResource {
     @Path("/{id}/complete")
     @RolesAllowed({Roles.ADMIN, Roles.ASSESSOR})
     @Operation(summary = "Complete an assessment in progress; it is read-only afterwards and AssessmentCompleted is sent")
-    public Response complete(@PathParam("id") UUID id) {
+    @APIResponse(responseCode = "200", description = "The completed assessment, with its new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AssessmentView.class)))
+    @APIResponse(responseCode = "404", description = "No assessment with this id in this organisation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The assessment's status does not allow this change",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<AssessmentView> complete(@PathParam("id") UUID id) {
         return withTag(assessments.complete(tenant.id(), id));
     }
 
@@ -115,7 +160,14 @@ public class AssessmentResource {
     @Path("/{id}/archive")
     @RolesAllowed({Roles.ADMIN, Roles.ASSESSOR})
     @Operation(summary = "Archive a completed assessment")
-    public Response archive(@PathParam("id") UUID id) {
+    @APIResponse(responseCode = "200", description = "The archived assessment, with its new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AssessmentView.class)))
+    @APIResponse(responseCode = "404", description = "No assessment with this id in this organisation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The assessment's status does not allow this change",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<AssessmentView> archive(@PathParam("id") UUID id) {
         return withTag(assessments.archive(tenant.id(), id));
     }
 
@@ -126,7 +178,16 @@ public class AssessmentResource {
     @Operation(summary = "Create a draft re-assessment with this completed assessment as its baseline",
             description = "Answered requirements are copied and marked carried over, to be reviewed. Fields left "
                     + "out of the body are copied from the baseline.")
-    public Response reassess(@PathParam("id") UUID id, ReassessmentRequest request) {
+    @APIResponse(responseCode = "201", description = "The draft re-assessment, with its location and ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AssessmentView.class)))
+    @APIResponse(responseCode = "400", description = "The request is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No assessment with this id in this organisation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The assessment's status does not allow this change",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<AssessmentView> reassess(@PathParam("id") UUID id, ReassessmentRequest request) {
         return created(assessments.reassess(tenant.id(), tenant.user(), id, request));
     }
 
@@ -147,14 +208,17 @@ public class AssessmentResource {
         return assessments.summary(lookup.assessment(tenant.id(), id));
     }
 
-    private Response created(Assessment assessment) {
-        return Response.created(uri.getBaseUriBuilder().path("api/v1/assessments/{id}").build(assessment.id))
+    private RestResponse<AssessmentView> created(Assessment assessment) {
+        return RestResponse.ResponseBuilder
+                .<AssessmentView>created(uri.getBaseUriBuilder().path("api/v1/assessments/{id}").build(assessment.id))
                 .tag(ETags.of(assessment.rowVersion))
                 .entity(queries.view(assessment))
                 .build();
     }
 
-    private Response withTag(Assessment assessment) {
-        return Response.ok(queries.view(assessment)).tag(ETags.of(assessment.rowVersion)).build();
+    private RestResponse<AssessmentView> withTag(Assessment assessment) {
+        return RestResponse.ResponseBuilder.ok(queries.view(assessment))
+                .tag(ETags.of(assessment.rowVersion))
+                .build();
     }
 }

@@ -7,6 +7,7 @@ import io.gaplens.assessment.api.AnswerViews.InterviewView;
 import io.gaplens.assessment.service.AssessmentLookup;
 import io.gaplens.assessment.service.AssessmentQueries;
 import io.gaplens.assessment.service.FieldworkService;
+import io.gaplens.platform.api.Problem;
 import io.gaplens.platform.security.Roles;
 import io.gaplens.platform.security.Tenant;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,9 +19,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.List;
 import java.util.UUID;
@@ -48,9 +52,16 @@ public class FieldworkResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.ASSESSOR})
     @Operation(summary = "Record an interview; it is linked to the answers of the requirements it covered")
-    public Response recordInterview(@PathParam("id") UUID id, InterviewRequest request) {
+    @APIResponse(responseCode = "201", description = "The recorded interview",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = InterviewView.class)))
+    @APIResponse(responseCode = "400", description = "The request is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No assessment with this id in this organisation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<InterviewView> recordInterview(@PathParam("id") UUID id, InterviewRequest request) {
         InterviewView view = AssessmentQueries.view(fieldwork.recordInterview(tenant.id(), tenant.user(), id, request));
-        return Response.status(Response.Status.CREATED).entity(view).build();
+        return RestResponse.status(RestResponse.Status.CREATED, view);
     }
 
     @GET
@@ -65,10 +76,18 @@ public class FieldworkResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.ASSESSOR})
     @Operation(summary = "Record a document review; it is linked to the answers of the requirements it covered")
-    public Response recordDocumentReview(@PathParam("id") UUID id, DocumentReviewRequest request) {
+    @APIResponse(responseCode = "201", description = "The recorded document review",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DocumentReviewView.class)))
+    @APIResponse(responseCode = "400", description = "The request is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No assessment with this id in this organisation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<DocumentReviewView> recordDocumentReview(@PathParam("id") UUID id,
+                                                                 DocumentReviewRequest request) {
         DocumentReviewView view = AssessmentQueries.view(
                 fieldwork.recordDocumentReview(tenant.id(), tenant.user(), id, request));
-        return Response.status(Response.Status.CREATED).entity(view).build();
+        return RestResponse.status(RestResponse.Status.CREATED, view);
     }
 
     @GET
