@@ -3,6 +3,7 @@ package io.gaplens.remediation.api;
 import io.gaplens.platform.api.ETags;
 import io.gaplens.platform.api.Page;
 import io.gaplens.platform.api.PageRequest;
+import io.gaplens.platform.api.Problem;
 import io.gaplens.platform.security.Roles;
 import io.gaplens.platform.security.Tenant;
 import io.gaplens.remediation.api.ActionRequests.CreateActionRequest;
@@ -34,10 +35,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.List;
 import java.util.UUID;
@@ -72,9 +76,15 @@ public class RemediationActionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.REMEDIATION_OWNER})
     @Operation(summary = "Add an action to an assessment's plan")
-    public Response createAction(@Valid @NotNull CreateActionRequest request, @Context UriInfo uri) {
+    @APIResponse(responseCode = "201", description = "The new action, with its location and ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ActionView.class)))
+    @APIResponse(responseCode = "400", description = "The request is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<ActionView> createAction(@Valid @NotNull CreateActionRequest request, @Context UriInfo uri) {
         RemediationAction action = actions.create(tenant.id(), tenant.user(), request);
-        return Response.created(uri.getAbsolutePathBuilder().path(action.id.toString()).build())
+        return RestResponse.ResponseBuilder
+                .<ActionView>created(uri.getAbsolutePathBuilder().path(action.id.toString()).build())
                 .tag(ETags.of(action.rowVersion))
                 .entity(queries.view(action))
                 .build();
@@ -83,7 +93,12 @@ public class RemediationActionResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "One action, with its ETag")
-    public Response getAction(@PathParam("id") UUID id) {
+    @APIResponse(responseCode = "200", description = "The action, with its ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ActionView.class)))
+    @APIResponse(responseCode = "404", description = "No remediation action with this id in this organisation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<ActionView> getAction(@PathParam("id") UUID id) {
         return respond(actions.find(tenant.id(), id));
     }
 
@@ -93,8 +108,22 @@ public class RemediationActionResource {
     @RolesAllowed({Roles.ADMIN, Roles.REMEDIATION_OWNER})
     @Operation(summary = "Change title, description, owner, priority or due date (If-Match required)",
             description = "A due date change needs dueDateReason and is kept in the history.")
-    public Response updateAction(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                           @Valid @NotNull UpdateActionRequest request) {
+    @APIResponse(responseCode = "200", description = "The updated action, with its new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ActionView.class)))
+    @APIResponse(responseCode = "400", description = "The request is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No remediation action with this id in this organisation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The action's status does not allow this change",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "The If-Match ETag is stale",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "The If-Match header is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<ActionView> updateAction(@PathParam("id") UUID id,
+                                                 @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                                 @Valid @NotNull UpdateActionRequest request) {
         return respond(actions.update(tenant.id(), tenant.user(), id, ifMatch, request));
     }
 
@@ -106,8 +135,22 @@ public class RemediationActionResource {
             description = "PLANNED -> IN_PROGRESS or CANCELLED; IN_PROGRESS -> BLOCKED (reason), DONE or CANCELLED; "
                     + "BLOCKED -> IN_PROGRESS or CANCELLED; DONE -> VERIFIED or IN_PROGRESS (reason). "
                     + "Other transitions answer 409. DONE sends RemediationCompleted.")
-    public Response changeStatus(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                 @Valid @NotNull StatusChangeRequest request) {
+    @APIResponse(responseCode = "200", description = "The action in its new status, with its new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ActionView.class)))
+    @APIResponse(responseCode = "400", description = "The request is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No remediation action with this id in this organisation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The workflow does not allow this transition",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "The If-Match ETag is stale",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "The If-Match header is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<ActionView> changeStatus(@PathParam("id") UUID id,
+                                                 @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                                 @Valid @NotNull StatusChangeRequest request) {
         return respond(actions.changeStatus(tenant.id(), tenant.user(), id, ifMatch, request));
     }
 
@@ -128,8 +171,22 @@ public class RemediationActionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.REMEDIATION_OWNER})
     @Operation(summary = "Link further gaps (requirements) to the action (If-Match required)")
-    public Response linkRequirements(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                     @Valid @NotNull LinkRequirementsRequest request) {
+    @APIResponse(responseCode = "200", description = "The action with the linked requirements, with its new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ActionView.class)))
+    @APIResponse(responseCode = "400", description = "The request is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No remediation action with this id in this organisation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The action's status does not allow this change",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "The If-Match ETag is stale",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "The If-Match header is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<ActionView> linkRequirements(@PathParam("id") UUID id,
+                                                     @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                                     @Valid @NotNull LinkRequirementsRequest request) {
         return respond(actions.linkRequirements(tenant.id(), tenant.user(), id, ifMatch, request));
     }
 
@@ -139,8 +196,23 @@ public class RemediationActionResource {
     @RolesAllowed({Roles.ADMIN, Roles.REMEDIATION_OWNER})
     @Operation(summary = "Record that the action depends on another action of the same assessment (If-Match required)",
             description = "A dependency that would create a cycle answers 409 naming the actions on the cycle.")
-    public Response addDependency(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                  @Valid @NotNull DependencyRequest request) {
+    @APIResponse(responseCode = "200", description = "The action with the new dependency, with its new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ActionView.class)))
+    @APIResponse(responseCode = "400", description = "The request is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No remediation action with this id in this organisation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The dependency would create a cycle, or the action's status "
+            + "does not allow it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "The If-Match ETag is stale",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "The If-Match header is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<ActionView> addDependency(@PathParam("id") UUID id,
+                                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                                  @Valid @NotNull DependencyRequest request) {
         return respond(actions.addDependency(tenant.id(), tenant.user(), id, ifMatch, request.dependsOn()));
     }
 
@@ -148,8 +220,20 @@ public class RemediationActionResource {
     @Path("/{id}/dependencies/{dependsOnId}")
     @RolesAllowed({Roles.ADMIN, Roles.REMEDIATION_OWNER})
     @Operation(summary = "Remove a dependency (If-Match required)")
-    public Response removeDependency(@PathParam("id") UUID id, @PathParam("dependsOnId") UUID dependsOnId,
-                                     @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    @APIResponse(responseCode = "200", description = "The action without the dependency, with its new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ActionView.class)))
+    @APIResponse(responseCode = "404", description = "No remediation action with this id in this organisation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The action's status does not allow this change",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "The If-Match ETag is stale",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "The If-Match header is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<ActionView> removeDependency(@PathParam("id") UUID id,
+                                                     @PathParam("dependsOnId") UUID dependsOnId,
+                                                     @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return respond(actions.removeDependency(tenant.id(), tenant.user(), id, ifMatch, dependsOnId));
     }
 
@@ -160,7 +244,7 @@ public class RemediationActionResource {
         return queries.history(actions.find(tenant.id(), id));
     }
 
-    private Response respond(RemediationAction action) {
-        return Response.ok(queries.view(action)).tag(ETags.of(action.rowVersion)).build();
+    private RestResponse<ActionView> respond(RemediationAction action) {
+        return RestResponse.ResponseBuilder.ok(queries.view(action)).tag(ETags.of(action.rowVersion)).build();
     }
 }
