@@ -1,6 +1,7 @@
 package io.gaplens.risk.api;
 
 import io.gaplens.platform.api.ETags;
+import io.gaplens.platform.api.Problem;
 import io.gaplens.platform.security.Roles;
 import io.gaplens.platform.security.Tenant;
 import io.gaplens.risk.api.RiskViews.ScopeView;
@@ -18,9 +19,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 
 @Path("/api/v1/assessment-scopes")
@@ -42,9 +46,15 @@ public class AssessmentScopeResource {
     @Path("/{assessmentId}")
     @RolesAllowed({Roles.ADMIN, Roles.ASSESSOR, Roles.RISK_MANAGER, Roles.REMEDIATION_OWNER, Roles.AUDITOR, Roles.VIEWER})
     @Operation(summary = "The scope criticality of an assessment, as the last event or risk manager set it")
-    public Response get(@PathParam("assessmentId") String assessmentId) {
+    @APIResponse(responseCode = "200", description = "The scope criticality, with its ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ScopeView.class)))
+    @APIResponse(responseCode = "404", description = "No assessment with this id is known to risk-service in this "
+            + "organisation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<ScopeView> get(@PathParam("assessmentId") String assessmentId) {
         AssessmentScope scope = find(assessmentId);
-        return Response.ok(ScopeView.of(scope)).tag(ETags.of(scope.rowVersion)).build();
+        return RestResponse.ResponseBuilder.ok(ScopeView.of(scope)).tag(ETags.of(scope.rowVersion)).build();
     }
 
     @PUT
@@ -53,11 +63,23 @@ public class AssessmentScopeResource {
     @RolesAllowed({Roles.ADMIN, Roles.RISK_MANAGER})
     @Operation(summary = "Change the scope criticality; every open risk of the assessment is re-rated",
             description = "Needs If-Match. A later AssessmentStarted or GapIdentified with another criticality overrides it.")
-    public Response put(@PathParam("assessmentId") String assessmentId,
-                        @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, ScopeRequest request) {
+    @APIResponse(responseCode = "200", description = "The changed scope criticality, with its new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ScopeView.class)))
+    @APIResponse(responseCode = "400", description = "The request is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No assessment with this id is known to risk-service in this "
+            + "organisation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "The If-Match ETag is stale",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "The If-Match header is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<ScopeView> put(@PathParam("assessmentId") String assessmentId,
+                                       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, ScopeRequest request) {
         AssessmentScope scope = register.changeScope(tenant.id(), assessmentId, ifMatch,
                 request == null ? null : request.criticality(), tenant.user());
-        return Response.ok(ScopeView.of(scope)).tag(ETags.of(scope.rowVersion)).build();
+        return RestResponse.ResponseBuilder.ok(ScopeView.of(scope)).tag(ETags.of(scope.rowVersion)).build();
     }
 
     private AssessmentScope find(String assessmentId) {

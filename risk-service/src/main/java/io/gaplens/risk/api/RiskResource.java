@@ -7,6 +7,7 @@ import io.gaplens.platform.api.ApiException;
 import io.gaplens.platform.api.ETags;
 import io.gaplens.platform.api.Page;
 import io.gaplens.platform.api.PageRequest;
+import io.gaplens.platform.api.Problem;
 import io.gaplens.platform.security.Roles;
 import io.gaplens.platform.security.Tenant;
 import io.gaplens.risk.api.RiskViews.AuditEntryView;
@@ -20,8 +21,8 @@ import io.gaplens.risk.domain.RiskAuditEntry;
 import io.gaplens.risk.service.RiskDecisions;
 import io.gaplens.risk.service.RiskMethod;
 import io.gaplens.risk.service.RiskMethods;
-import io.gaplens.risk.service.RiskQueries;
 import io.gaplens.risk.service.RiskQueries.RiskFilter;
+import io.gaplens.risk.service.RiskQueries;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -36,12 +37,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -107,7 +109,12 @@ public class RiskResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "One risk with its computed, chosen, inherent and residual rating and its treatment")
-    public Response get(@PathParam("id") String id) {
+    @APIResponse(responseCode = "200", description = "The risk, with its ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RiskView.class)))
+    @APIResponse(responseCode = "404", description = "No risk with this id in this organisation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<RiskView> get(@PathParam("id") String id) {
         Risk risk = decisions.find(tenant.id(), id);
         return view(risk);
     }
@@ -119,9 +126,25 @@ public class RiskResource {
     @Operation(summary = "Choose the likelihood and/or impact by hand, with a rationale",
             description = "Body: {likelihood, impact, rationale}. An absent field keeps its value; null returns to "
                     + "the computed value. Needs If-Match. The computed values stay visible next to the chosen ones.")
-    public Response chooseRating(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                 @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                                         schema = @Schema(implementation = RatingChoice.class))) JsonNode body) {
+    @APIResponse(responseCode = "200", description = "The risk with the chosen rating, with its new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RiskView.class)))
+    @APIResponse(responseCode = "400", description = "The request is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No risk with this id in this organisation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The risk is closed because its gap was closed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "The If-Match ETag is stale",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "The If-Match header is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<RiskView> chooseRating(@PathParam("id") String id,
+                                               @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                               @RequestBody(required = true,
+                                                       content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                                               schema = @Schema(implementation = RatingChoice.class)))
+                                               JsonNode body) {
         return view(decisions.chooseRating(tenant.id(), id, ifMatch, body, tenant.user()));
     }
 
@@ -133,8 +156,22 @@ public class RiskResource {
             description = "Every option needs owner, rationale and decidedOn. ACCEPT also needs approver and expiresOn. "
                     + "MITIGATE needs residualLikelihood and residualImpact, the expected effect; the other options "
                     + "keep the residual rating equal to the inherent one. Needs If-Match.")
-    public Response decideTreatment(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                    RiskDecisions.Treatment treatment) {
+    @APIResponse(responseCode = "200", description = "The risk with the decided treatment, with its new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RiskView.class)))
+    @APIResponse(responseCode = "400", description = "The request is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No risk with this id in this organisation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The risk is closed because its gap was closed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "The If-Match ETag is stale",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "The If-Match header is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<RiskView> decideTreatment(@PathParam("id") String id,
+                                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                                  RiskDecisions.Treatment treatment) {
         return view(decisions.decideTreatment(tenant.id(), id, ifMatch, treatment, tenant.user()));
     }
 
@@ -153,8 +190,19 @@ public class RiskResource {
     @Path("/{id}/threats/{threatId}")
     @RolesAllowed({Roles.ADMIN, Roles.RISK_MANAGER})
     @Operation(summary = "Link a threat to the risk and re-rate it (If-Match of the risk)")
-    public Response linkThreat(@PathParam("id") String id, @PathParam("threatId") String threatId,
-                               @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    @APIResponse(responseCode = "200", description = "The re-rated risk, with its new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RiskView.class)))
+    @APIResponse(responseCode = "404", description = "No risk or threat with these ids in this organisation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The risk is closed because its gap was closed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "The If-Match ETag is stale",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "The If-Match header is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<RiskView> linkThreat(@PathParam("id") String id, @PathParam("threatId") String threatId,
+                                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return view(decisions.link(tenant.id(), id, ifMatch, FactorKind.THREAT, threatId, tenant.user()));
     }
 
@@ -162,8 +210,19 @@ public class RiskResource {
     @Path("/{id}/threats/{threatId}")
     @RolesAllowed({Roles.ADMIN, Roles.RISK_MANAGER})
     @Operation(summary = "Unlink a threat from the risk and re-rate it (If-Match of the risk)")
-    public Response unlinkThreat(@PathParam("id") String id, @PathParam("threatId") String threatId,
-                                 @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    @APIResponse(responseCode = "200", description = "The re-rated risk, with its new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RiskView.class)))
+    @APIResponse(responseCode = "404", description = "No risk with this id, or the threat is not linked to it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The risk is closed because its gap was closed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "The If-Match ETag is stale",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "The If-Match header is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<RiskView> unlinkThreat(@PathParam("id") String id, @PathParam("threatId") String threatId,
+                                               @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return view(decisions.unlink(tenant.id(), id, ifMatch, FactorKind.THREAT, threatId, tenant.user()));
     }
 
@@ -171,8 +230,20 @@ public class RiskResource {
     @Path("/{id}/vulnerabilities/{vulnerabilityId}")
     @RolesAllowed({Roles.ADMIN, Roles.RISK_MANAGER})
     @Operation(summary = "Link a vulnerability to the risk and re-rate it (If-Match of the risk)")
-    public Response linkVulnerability(@PathParam("id") String id, @PathParam("vulnerabilityId") String vulnerabilityId,
-                                      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    @APIResponse(responseCode = "200", description = "The re-rated risk, with its new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RiskView.class)))
+    @APIResponse(responseCode = "404", description = "No risk or vulnerability with these ids in this organisation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The risk is closed because its gap was closed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "The If-Match ETag is stale",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "The If-Match header is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<RiskView> linkVulnerability(@PathParam("id") String id,
+                                                    @PathParam("vulnerabilityId") String vulnerabilityId,
+                                                    @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return view(decisions.link(tenant.id(), id, ifMatch, FactorKind.VULNERABILITY, vulnerabilityId, tenant.user()));
     }
 
@@ -180,15 +251,28 @@ public class RiskResource {
     @Path("/{id}/vulnerabilities/{vulnerabilityId}")
     @RolesAllowed({Roles.ADMIN, Roles.RISK_MANAGER})
     @Operation(summary = "Unlink a vulnerability from the risk and re-rate it (If-Match of the risk)")
-    public Response unlinkVulnerability(@PathParam("id") String id,
-                                        @PathParam("vulnerabilityId") String vulnerabilityId,
-                                        @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    @APIResponse(responseCode = "200", description = "The re-rated risk, with its new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RiskView.class)))
+    @APIResponse(responseCode = "404", description = "No risk with this id, or the vulnerability is not linked to it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The risk is closed because its gap was closed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "The If-Match ETag is stale",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "The If-Match header is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<RiskView> unlinkVulnerability(@PathParam("id") String id,
+                                                      @PathParam("vulnerabilityId") String vulnerabilityId,
+                                                      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return view(decisions.unlink(tenant.id(), id, ifMatch, FactorKind.VULNERABILITY, vulnerabilityId,
                 tenant.user()));
     }
 
-    private Response view(Risk risk) {
-        return Response.ok(RiskView.of(risk, methods.methodOf(tenant.id()))).tag(ETags.of(risk.rowVersion)).build();
+    private RestResponse<RiskView> view(Risk risk) {
+        return RestResponse.ResponseBuilder.ok(RiskView.of(risk, methods.methodOf(tenant.id())))
+                .tag(ETags.of(risk.rowVersion))
+                .build();
     }
 
     private static List<HeatMapCell> cells(RiskMethod method, int[][] counts) {
