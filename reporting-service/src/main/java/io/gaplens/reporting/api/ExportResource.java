@@ -1,5 +1,6 @@
 package io.gaplens.reporting.api;
 
+import io.gaplens.platform.api.Problem;
 import io.gaplens.platform.security.Roles;
 import io.gaplens.platform.security.Tenant;
 import io.gaplens.reporting.export.ExportKind;
@@ -52,9 +53,15 @@ public class ExportResource {
                     @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")),
                     @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                             schema = @Schema(type = SchemaType.STRING, format = "binary")),
-                    @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING, format = "binary")),
                     @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")),
-                    @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT))})
+                    @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.STRING, format = "binary",
+                            description = "An OSCAL 1.1.2 assessment-results or plan-of-action-and-milestones "
+                                    + "document"))})
+    @APIResponse(responseCode = "400", description = "The kind or the assessment id is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No assessment with this id in this organisation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response export(@PathParam("assessmentId") String assessmentId,
                            @Parameter(description = "the file to produce, such as gaps.csv or report.pdf")
                            @PathParam("kind") String kind) {
