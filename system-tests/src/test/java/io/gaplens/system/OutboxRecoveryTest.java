@@ -38,12 +38,13 @@ class OutboxRecoveryTest {
         stack.awaitReady(SERVICE);
 
         CataloguesApi catalogues = new CataloguesApi(Clients.catalog(stack.url(SERVICE), stack.token(TENANT, "admin")));
-        catalogues.importJson(new CatalogDocument()
-                .catalogId("crash-test-controls")
-                .version("1")
-                .title("Crash test controls")
-                .requirements(List.of(new Entry().ref("CT-1").kind("CONTROL").title("Encrypt laptops"))));
-        catalogues.publish("crash-test-controls", "1");
+        catalogues.importCatalog(new CatalogDocument()
+                        .catalogId("crash-test-controls")
+                        .version("1")
+                        .title("Crash test controls")
+                        .requirements(List.of(new Entry().ref("CT-1").kind("CONTROL").title("Encrypt laptops"))),
+                null, null, null, null, null);
+        catalogues.publishCatalogVersion("crash-test-controls", "1");
 
         String key = "crash-test-controls:1";
         List<ConsumerRecord<String, String>> beforeCrash = Topics.readUntil(stack.bootstrapServers(),

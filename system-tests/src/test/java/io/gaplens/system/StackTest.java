@@ -72,7 +72,7 @@ class StackTest {
         CataloguesApi catalogues = new CataloguesApi(Clients.catalog(stack.url("catalog-service"),
                 stack.token("system-test", "viewer")));
 
-        VersionDetail edition2022 = catalogues.version("iso-iec-27001", "2022");
+        VersionDetail edition2022 = catalogues.getCatalogVersion("iso-iec-27001", "2022");
 
         assertEquals("PUBLISHED", edition2022.getStatus());
         assertEquals(123L, edition2022.getAssessableCount());

@@ -1,12 +1,8 @@
 package io.gaplens.platform.outbox;
 
-import io.gaplens.platform.events.CloudEventHeaders;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -14,13 +10,9 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -50,8 +42,7 @@ public class OutboxRelay {
     EntityManager entityManager;
 
     @Inject
-    @Channel(CHANNEL)
-    MutinyEmitter<String> emitter;
+    OutboxSender sender;
 
     /**
      * Runs relays requested after a commit. It is a plain executor because a managed one would
@@ -154,7 +145,8 @@ public class OutboxRelay {
         for (Object[] row : rows) {
             long id = ((Number) row[0]).longValue();
             try {
-                send(row).await().atMost(sendTimeout);
+                sender.send(row[1].toString(), (String) row[2], (String) row[3], (String) row[4], (String) row[5],
+                        (String) row[6], (String) row[7], time(row[8]), (String) row[9]).await().atMost(sendTimeout);
                 sentIds.add(id);
             } catch (RuntimeException e) {
                 // Later rows may share this row's key, so they wait for the next run to keep their order.
@@ -178,32 +170,7 @@ public class OutboxRelay {
         return sentIds.size();
     }
 
-    private Uni<Void> send(Object[] row) {
-        RecordHeaders headers = new RecordHeaders();
-        header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
-        header(headers, CloudEventHeaders.ID, row[1].toString());
-        header(headers, CloudEventHeaders.TYPE, (String) row[5]);
-        header(headers, CloudEventHeaders.SOURCE, (String) row[6]);
-        header(headers, CloudEventHeaders.SUBJECT, (String) row[7]);
-        header(headers, CloudEventHeaders.TIME, time(row[8]));
-        header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
-        if (row[2] != null) {
-            header(headers, CloudEventHeaders.TENANT_ID, (String) row[2]);
-        }
-
-        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic((String) row[3])
-                .withKey((String) row[4])
-                .withHeaders(headers)
-                .build();
-        return emitter.sendMessage(Message.of((String) row[9]).addMetadata(metadata));
-    }
-
-    private static void header(RecordHeaders headers, String name, String value) {
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String time(Object value) {
+    static String time(Object value) {
         OffsetDateTime time;
         if (value instanceof OffsetDateTime offset) {
             time = offset;
