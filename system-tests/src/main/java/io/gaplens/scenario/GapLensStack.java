@@ -37,6 +37,8 @@ public final class GapLensStack implements AutoCloseable {
     private final Path directory;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Map<String, Long> startedAtNanos = new LinkedHashMap<>();
+    private final Map<String, Duration> readyAfter = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private LocalPostgres postgres;
     private KafkaBroker kafka;
@@ -102,6 +104,8 @@ public final class GapLensStack implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         processes.put(service, process);
+        startedAtNanos.put(service, System.nanoTime());
+        readyAfter.remove(service);
     }
 
     /** Waits until {@code service} reports ready health, or fails after three minutes. */
@@ -116,6 +120,7 @@ public final class GapLensStack implements AutoCloseable {
                 HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url(service) + "/q/health/ready"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
+                    readyAfter.putIfAbsent(service, Duration.ofNanos(System.nanoTime() - startedAtNanos.get(service)));
                     return;
                 }
             } catch (IOException notYetListening) {
@@ -141,6 +146,24 @@ public final class GapLensStack implements AutoCloseable {
             process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * Returns the time from starting {@code service}'s process to its first ready health answer seen by
+     * {@link #awaitReady(String)}, or null before then. {@link #start()} starts all services first and then
+     * polls them one after another every 500 ms, so the value is an upper bound on the real start-up time.
+     */
+    public Duration readyAfter(String service) {
+        return readyAfter.get(service);
+    }
+
+    /** Returns the operating system's process id of {@code service}. */
+    public long pid(String service) {
+        Process process = processes.get(service);
+        if (process == null) {
+            throw new IllegalArgumentException("Service " + service + " was not started");
+        }
+        return process.pid();
     }
 
     public String url(String service) {
