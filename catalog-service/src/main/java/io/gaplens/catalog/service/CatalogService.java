@@ -73,10 +73,10 @@ public class CatalogService {
             catalog.tenantId = tenant;
             catalog.key = document.catalogId();
             catalog.createdAt = now();
+            catalog.title = catalogTitle(document);
+            catalog.publisher = document.publisher();
+            catalog.persist();
         }
-        catalog.title = document.title();
-        catalog.publisher = document.publisher();
-        catalog.persist();
 
         CatalogVersion version = CatalogVersion.find(catalog, document.version()).orElse(null);
         if (version != null && version.isPublished()) {
@@ -186,6 +186,16 @@ public class CatalogService {
             current = parents.get(current);
         }
         return current;
+    }
+
+    /**
+     * Returns the title of the catalogue as a whole: the first version's title without its edition,
+     * so that "ISO/IEC 27001:2022 Information security management systems" names the catalogue
+     * "ISO/IEC 27001 Information security management systems". Later versions keep their own titles.
+     */
+    private static String catalogTitle(CatalogDocument document) {
+        String title = document.title().replace(":" + document.version(), "").strip();
+        return title.isEmpty() ? document.title().strip() : title;
     }
 
     static OffsetDateTime now() {

@@ -25,6 +25,18 @@ class ShippedCatalogTest {
     private static final String V2013 = "/api/v1/catalogs/iso-iec-27001/versions/2013";
 
     @Test
+    void catalogueListNamesTheStandardWithoutAnEdition() {
+        given().auth().oauth2(VIEWER)
+                .when().get("/api/v1/catalogs")
+                .then().statusCode(200)
+                .body("find { it.catalogId == 'iso-iec-27001' }.title",
+                        equalTo("ISO/IEC 27001 Information security management systems"))
+                .body("find { it.catalogId == 'iso-iec-27001' }.versions.title", containsInAnyOrder(
+                        "ISO/IEC 27001:2022 Information security management systems",
+                        "ISO/IEC 27001:2013 Information security management systems"));
+    }
+
+    @Test
     void edition2022HasThirtyClauseRequirementsAndNinetyThreeControls() {
         given().auth().oauth2(VIEWER)
                 .when().get(V2022)
