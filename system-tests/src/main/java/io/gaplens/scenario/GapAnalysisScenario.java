@@ -59,7 +59,7 @@ public final class GapAnalysisScenario {
         String token(String tenant, String... roles);
     }
 
-    /** What the run produced, for the summary a consultant reads and for the system tests' assertions. */
+    /** The outcome of a run: the figures a consultant reads and the system tests assert, and the report files. */
     public record Result(UUID assessmentId, SummaryView assessmentSummary, AssessmentSummary report,
                          List<GapView> gaps, PlanView plan, Map<String, Path> files, CoverageView coverage,
                          UUID reassessmentId, SummaryView reassessmentSummary, Trend trend, List<String> completedActions) {
