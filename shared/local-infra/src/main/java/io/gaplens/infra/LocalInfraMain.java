@@ -36,7 +36,13 @@ public final class LocalInfraMain {
         }
         System.out.println("PostgreSQL listening on 127.0.0.1:" + postgres.port() + ", databases " + databases);
 
-        KafkaBroker kafka = new KafkaBroker(directory.resolve("kafka"), kafkaPort, controllerPort).start();
+        KafkaBroker kafka;
+        try {
+            kafka = new KafkaBroker(directory.resolve("kafka"), kafkaPort, controllerPort).start();
+        } catch (Exception e) {
+            postgres.close();
+            throw e;
+        }
         System.out.println("Kafka broker listening on " + kafka.bootstrapServers() + " (pid " + kafka.pid() + ")");
 
         CountDownLatch stopped = new CountDownLatch(1);
