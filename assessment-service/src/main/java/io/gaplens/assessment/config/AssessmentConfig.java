@@ -15,14 +15,14 @@ public interface AssessmentConfig {
     @WithName("import")
     BulkImport bulkImport();
 
-    /** How the service reaches catalog-service. */
+    /** Connection to catalog-service. */
     interface Catalog {
 
         /** Base URL of catalog-service, without a trailing slash. */
         @WithDefault("http://127.0.0.1:8081")
         String url();
 
-        /** The longest wait for one catalog-service response, connecting included. */
+        /** Maximum wait for one catalog-service response, connecting included. */
         @WithDefault("10s")
         Duration timeout();
     }

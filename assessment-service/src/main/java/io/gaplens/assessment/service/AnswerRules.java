@@ -94,7 +94,7 @@ public final class AnswerRules {
         return line == null ? new FieldError(field, message) : FieldError.atLine(line, field, message);
     }
 
-    /** How the fields of an answer are named in the request format, so that errors name what the client sent. */
+    /** Field names of an answer in the request format, so that errors name what the client sent. */
     public interface FieldNames {
 
         String status();
