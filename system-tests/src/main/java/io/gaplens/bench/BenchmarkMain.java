@@ -22,7 +22,7 @@ public final class BenchmarkMain {
     /** Sizes of one run. With the defaults, one run on a two-core machine took about ten minutes (see docs/benchmarks.md). */
     record Options(Path root, Path sample, Path output, int singleAnswers, int bulkAssessments,
                    int pipelineSamples, int pipelineIntervalMillis, int rawHopSamples, List<Integer> tenantSizes,
-                   int reportRepeats) {
+                   int reportRepeats, List<String> recorded) {
 
         static Options parse(String[] args) {
             Path root = Path.of(".");
@@ -35,6 +35,7 @@ public final class BenchmarkMain {
             int rawHops = 200;
             List<Integer> sizes = List.of(10, 100, 1000);
             int repeats = 20;
+            List<String> recorded = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
                 String name = args[i];
                 if (i + 1 >= args.length) {
@@ -51,6 +52,12 @@ public final class BenchmarkMain {
                     case "--pipeline-interval-ms" -> interval = positive(name, value);
                     case "--raw-hop-samples" -> rawHops = positive(name, value);
                     case "--report-repeats" -> repeats = positive(name, value);
+                    case "--record" -> {
+                        if (!GapLensStack.SERVICES.contains(value)) {
+                            throw new IllegalArgumentException(name + " takes one of " + GapLensStack.SERVICES + ", got " + value);
+                        }
+                        recorded.add(value);
+                    }
                     case "--tenant-sizes" -> {
                         List<Integer> parsed = new ArrayList<>();
                         for (String part : value.split(",")) {
@@ -63,7 +70,7 @@ public final class BenchmarkMain {
                 }
             }
             return new Options(root, sample == null ? root.resolve("deploy/sample") : sample, output, single, bulk,
-                    samples, interval, rawHops, sizes, repeats);
+                    samples, interval, rawHops, sizes, repeats, List.copyOf(recorded));
         }
 
         private static int positive(String name, String value) {
@@ -95,6 +102,12 @@ public final class BenchmarkMain {
         Results results = new Results();
         Instant begin = Instant.now();
         GapLensStack stack = new GapLensStack(options.root());
+        for (String service : options.recorded()) {
+            // The recording is written when the service stops at the end of the run.
+            Path recording = Path.of(System.getProperty("java.io.tmpdir")).resolve("gaplens-" + service + ".jfr").toAbsolutePath();
+            stack.addJvmOptions(service, List.of("-XX:StartFlightRecording=settings=profile,filename=" + recording));
+            log("recording " + service + " with Java Flight Recorder into " + recording);
+        }
         AtomicBoolean closed = new AtomicBoolean();
         // An interrupted run (Ctrl-C, SIGTERM) still stops every process that the stack started.
         Thread stopOnExit = new Thread(() -> closeOnce(stack, closed), "stop-stack");

@@ -39,6 +39,7 @@ public final class GapLensStack implements AutoCloseable {
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, Long> startedAtNanos = new LinkedHashMap<>();
     private final Map<String, Duration> readyAfter = new LinkedHashMap<>();
+    private final Map<String, List<String>> jvmOptions = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private LocalPostgres postgres;
     private KafkaBroker kafka;
@@ -76,6 +77,17 @@ public final class GapLensStack implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Adds JVM options to every later start of {@code service}, such as a Java Flight Recorder
+     * recording. Call it before {@link #start()} to have them from the first start on.
+     */
+    public void addJvmOptions(String service, List<String> options) {
+        if (!SERVICES.contains(service)) {
+            throw new IllegalArgumentException("Unknown service " + service);
+        }
+        jvmOptions.computeIfAbsent(service, name -> new ArrayList<>()).addAll(options);
+    }
+
     /** Starts {@code service} again after {@link #kill(String)} or {@link #stopService(String)}, on the same port. */
     public void startService(String service) throws IOException {
         startService(service, Map.of());
@@ -86,6 +98,7 @@ public final class GapLensStack implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx384m");
+        command.addAll(jvmOptions.getOrDefault(service, List.of()));
         command.add("-Dquarkus.http.host=127.0.0.1");
         command.add("-Dquarkus.http.port=" + port(service));
         command.add("-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl(database(service)));
