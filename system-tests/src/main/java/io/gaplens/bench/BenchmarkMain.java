@@ -21,7 +21,7 @@ public final class BenchmarkMain {
 
     /** Sizes of one run. With the defaults, one run on a two-core machine took about ten minutes (see docs/benchmarks.md). */
     record Options(Path root, Path sample, Path output, int singleAnswers, int bulkAssessments,
-                   int pipelineSamples, int pipelineIntervalMillis, int rawHopSamples, List<Integer> tenantSizes,
+                   int pipelineSamples, int pipelineWarmUp, int pipelineIntervalMillis, int rawHopSamples, List<Integer> tenantSizes,
                    int reportRepeats, List<String> recorded) {
 
         static Options parse(String[] args) {
@@ -31,6 +31,7 @@ public final class BenchmarkMain {
             int single = 246;
             int bulk = 20;
             int samples = 100;
+            int warmUp = 10;
             int interval = 200;
             int rawHops = 200;
             List<Integer> sizes = List.of(10, 100, 1000);
@@ -49,6 +50,7 @@ public final class BenchmarkMain {
                     case "--single-answers" -> single = positive(name, value);
                     case "--bulk-assessments" -> bulk = positive(name, value);
                     case "--pipeline-samples" -> samples = positive(name, value);
+                    case "--pipeline-warm-up" -> warmUp = positive(name, value);
                     case "--pipeline-interval-ms" -> interval = positive(name, value);
                     case "--raw-hop-samples" -> rawHops = positive(name, value);
                     case "--report-repeats" -> repeats = positive(name, value);
@@ -70,7 +72,7 @@ public final class BenchmarkMain {
                 }
             }
             return new Options(root, sample == null ? root.resolve("deploy/sample") : sample, output, single, bulk,
-                    samples, interval, rawHops, sizes, repeats, List.copyOf(recorded));
+                    samples, warmUp, interval, rawHops, sizes, repeats, List.copyOf(recorded));
         }
 
         private static int positive(String name, String value) {

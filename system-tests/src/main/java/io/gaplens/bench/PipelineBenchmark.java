@@ -2,9 +2,8 @@ package io.gaplens.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gaplens.scenario.GapLensStack;
-
 import io.gaplens.infra.LocalPostgres;
+import io.gaplens.scenario.GapLensStack;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -14,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class PipelineBenchmark {
 
     static final String TENANT = "bench-pipeline";
+    private static final String WARM_UP_TENANT = "bench-warm-up";
     private static final int GAP_LIST_POLL_MILLIS = 20;
 
     private final GapLensStack stack;
@@ -43,6 +44,8 @@ final class PipelineBenchmark {
     }
 
     void run() throws Exception {
+        warmUp();
+
         String token = workload.writer(TENANT);
         UUID assessment = workload.createStartedAssessment(TENANT, token);
         List<String> refs = workload.requirementRefs(assessment, token);
@@ -56,28 +59,8 @@ final class PipelineBenchmark {
         results.pipelineRequirements = refs.size();
 
         BenchmarkMain.log("event pipeline: " + samples + " gap answers, one every " + options.pipelineIntervalMillis() + " ms");
-        Map<String, Long> sentAt = new ConcurrentHashMap<>();
-        Map<String, Long> committedAt = new ConcurrentHashMap<>();
-        Map<String, Long> reportedAt = new ConcurrentHashMap<>();
-        List<String> measured = refs.subList(0, samples);
-        try (EventProbe probe = new EventProbe(stack.bootstrapServers(), assessment.toString())) {
-            GapListWatcher watcher = new GapListWatcher(assessment, measured, reportedAt);
-            Thread watching = new Thread(watcher, "gap-list-watcher");
-            watching.start();
-            long start = System.nanoTime();
-            for (int i = 0; i < samples; i++) {
-                long due = start + (long) i * options.pipelineIntervalMillis() * 1_000_000L;
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    Thread.sleep(wait / 1_000_000L, (int) (wait % 1_000_000L));
-                }
-                sendGap(assessment, measured.get(i), token, sentAt, committedAt);
-            }
-            watching.join(Duration.ofSeconds(120).toMillis());
-            watcher.stop();
-            watching.join(5_000);
-            collect(probe, measured, sentAt, committedAt, reportedAt);
-        }
+        Trace trace = trace(TENANT, assessment, refs.subList(0, samples), token);
+        collect(trace);
         results.relayGap = relayDelays("assessment-service", EventProbe.GAP_IDENTIFIED, assessment);
         results.relayRisk = relayDelays("risk-service", EventProbe.RISK_ASSESSED, assessment);
         results.relayPlan = relayDelays("remediation-service", EventProbe.REMEDIATION_PLANNED, assessment);
@@ -85,6 +68,84 @@ final class PipelineBenchmark {
 
         results.rawHops = RawBaselines.kafkaHopMillis(stack.bootstrapServers(), options.rawHopSamples());
         BenchmarkMain.log(String.format("raw Kafka hop: p50 %.2f ms", Stats.median(results.rawHops)));
+    }
+
+    /**
+     * Sends untimed gap answers in a tenant of their own, so that the timed series measures a steady
+     * state. The first gap after start-up runs each service's rating, planning and reporting code for
+     * the first time (query parsing, class loading, JIT compilation), and the events behind it queue
+     * in the same partition. Its end-to-end time is kept as the cold figure.
+     */
+    private void warmUp() throws Exception {
+        String token = workload.writer(WARM_UP_TENANT);
+        UUID assessment = workload.createStartedAssessment(WARM_UP_TENANT, token);
+        List<String> refs = workload.requirementRefs(assessment, token);
+        workload.awaitReportedAssessments(WARM_UP_TENANT, 1, refs.size(), Duration.ofSeconds(120));
+        List<String> warmUpRefs = refs.subList(0, Math.min(options.pipelineWarmUp(), refs.size()));
+
+        BenchmarkMain.log("event pipeline warm-up: " + warmUpRefs.size() + " untimed gap answers in tenant " + WARM_UP_TENANT);
+        Trace trace = trace(WARM_UP_TENANT, assessment, warmUpRefs, token);
+        String first = warmUpRefs.get(0);
+        results.pipelineWarmUp = warmUpRefs.size();
+        results.coldEndToEnd = trace.endToEnd(first);
+        results.coldRiskToPlan = trace.between(trace.riskAt(), trace.planAt(), first);
+        workload.awaitReportingQuiet(WARM_UP_TENANT, Duration.ofSeconds(120));
+    }
+
+    /** When each gap answer of a series was sent and stored, when its events were produced and when the gap list showed it. */
+    private record Trace(Map<String, Long> sentAt, Map<String, Long> committedAt, Map<String, Long> reportedAt,
+                         Map<String, Long> gapAt, Map<String, Long> riskAt, Map<String, Long> planAt) {
+
+        /** Returns the milliseconds from sending {@code ref}'s answer to the gap list showing it, or null if it never did. */
+        Double endToEnd(String ref) {
+            return between(sentAt, reportedAt, ref);
+        }
+
+        Double between(Map<String, Long> from, Map<String, Long> to, String ref) {
+            Long start = from.get(ref);
+            Long end = to.get(ref);
+            return start == null || end == null ? null : (double) (end - start);
+        }
+    }
+
+    /** Sends one gap answer for each of {@code refs}, one per interval, and records the series' times. */
+    private Trace trace(String tenant, UUID assessment, List<String> refs, String token) throws Exception {
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        Map<String, Long> committedAt = new ConcurrentHashMap<>();
+        Map<String, Long> reportedAt = new ConcurrentHashMap<>();
+        Map<String, Long> gapAt = new HashMap<>();
+        Map<String, Long> riskAt = new HashMap<>();
+        Map<String, Long> planAt = new HashMap<>();
+        try (EventProbe probe = new EventProbe(stack.bootstrapServers(), assessment.toString())) {
+            GapListWatcher watcher = new GapListWatcher(tenant, assessment, refs, reportedAt);
+            Thread watching = new Thread(watcher, "gap-list-watcher");
+            watching.start();
+            long start = System.nanoTime();
+            for (int i = 0; i < refs.size(); i++) {
+                long due = start + (long) i * options.pipelineIntervalMillis() * 1_000_000L;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000L, (int) (wait % 1_000_000L));
+                }
+                sendGap(assessment, refs.get(i), token, sentAt, committedAt);
+            }
+            watching.join(Duration.ofSeconds(120).toMillis());
+            watcher.stop();
+            watching.join(5_000);
+
+            for (String ref : refs) {
+                putIfPresent(gapAt, ref, probe.timestamp(EventProbe.GAP_IDENTIFIED, ref));
+                putIfPresent(riskAt, ref, probe.timestamp(EventProbe.RISK_ASSESSED, ref));
+                putIfPresent(planAt, ref, probe.timestamp(EventProbe.REMEDIATION_PLANNED, ref));
+            }
+        }
+        return new Trace(sentAt, committedAt, reportedAt, gapAt, riskAt, planAt);
+    }
+
+    private static void putIfPresent(Map<String, Long> times, String ref, Long time) {
+        if (time != null) {
+            times.put(ref, time);
+        }
     }
 
     private void sendGap(UUID assessment, String ref, String token, Map<String, Long> sentAt, Map<String, Long> committedAt)
@@ -100,26 +161,22 @@ final class PipelineBenchmark {
         committedAt.put(ref, OffsetDateTime.parse(stored.path("updatedAt").asText()).toInstant().toEpochMilli());
     }
 
-    private void collect(EventProbe probe, List<String> refs, Map<String, Long> sentAt, Map<String, Long> committedAt,
-                         Map<String, Long> reportedAt) {
-        for (String ref : refs) {
-            Long reported = reportedAt.get(ref);
-            if (reported == null) {
+    private void collect(Trace trace) {
+        for (String ref : trace.sentAt().keySet().stream().sorted().toList()) {
+            Double endToEnd = trace.endToEnd(ref);
+            if (endToEnd == null) {
                 results.pipelineMissing++;
                 continue;
             }
-            results.endToEnd.add((double) (reported - sentAt.get(ref)));
-            Long gap = probe.timestamp(EventProbe.GAP_IDENTIFIED, ref);
-            Long risk = probe.timestamp(EventProbe.RISK_ASSESSED, ref);
-            Long plan = probe.timestamp(EventProbe.REMEDIATION_PLANNED, ref);
-            if (gap == null || risk == null || plan == null) {
+            results.endToEnd.add(endToEnd);
+            if (!trace.gapAt().containsKey(ref) || !trace.riskAt().containsKey(ref) || !trace.planAt().containsKey(ref)) {
                 results.pipelineWithoutEvents++;
                 continue;
             }
-            results.commitToGap.add((double) (gap - committedAt.get(ref)));
-            results.gapToRisk.add((double) (risk - gap));
-            results.riskToPlan.add((double) (plan - risk));
-            results.planToReport.add((double) (reported - plan));
+            results.commitToGap.add(trace.between(trace.committedAt(), trace.gapAt(), ref));
+            results.gapToRisk.add(trace.between(trace.gapAt(), trace.riskAt(), ref));
+            results.riskToPlan.add(trace.between(trace.riskAt(), trace.planAt(), ref));
+            results.planToReport.add(trace.between(trace.planAt(), trace.reportedAt(), ref));
         }
         BenchmarkMain.log(String.format("event pipeline: end to end p50 %.0f ms, p99 %.0f ms; %d samples not reported",
                 Stats.median(results.endToEnd), Stats.percentile(results.endToEnd, 99), results.pipelineMissing));
@@ -151,12 +208,14 @@ final class PipelineBenchmark {
     /** Polls the reporting gap list and stores when each requirement first shows a risk level and an action. */
     private final class GapListWatcher implements Runnable {
 
+        private final String tenant;
         private final UUID assessment;
         private final List<String> refs;
         private final Map<String, Long> reportedAt;
         private volatile boolean running = true;
 
-        GapListWatcher(UUID assessment, List<String> refs, Map<String, Long> reportedAt) {
+        GapListWatcher(String tenant, UUID assessment, List<String> refs, Map<String, Long> reportedAt) {
+            this.tenant = tenant;
             this.assessment = assessment;
             this.refs = refs;
             this.reportedAt = reportedAt;
@@ -168,7 +227,7 @@ final class PipelineBenchmark {
 
         @Override
         public void run() {
-            String token = workload.viewer(TENANT);
+            String token = workload.viewer(tenant);
             String url = workload.reportUrl(assessment) + "/gaps?size=500";
             Instant deadline = Instant.now().plusMillis((long) refs.size() * options.pipelineIntervalMillis()).plusSeconds(120);
             try {

@@ -15,8 +15,8 @@ import java.util.concurrent.Future;
 
 /**
  * Report times for the pipeline's assessment, whose gaps are rated and planned: the summary, the
- * SoA CSV export and the OSCAL assessment-results export. It then measures how the summary time
- * grows while the tenant gains more started assessments. The baseline is a plain SQL aggregate
+ * SoA CSV export and the OSCAL assessment-results export. It then measures how these times and
+ * the tenant's assessment list grow while the tenant gains more started assessments. The baseline is a plain SQL aggregate
  * over the same assessment's rows in the reporting database.
  */
 final class ReportBenchmark {
@@ -76,6 +76,8 @@ final class ReportBenchmark {
             workload.awaitReportingQuiet(tenant, Duration.ofSeconds(120));
             Results.Tier tier = new Results.Tier(existing,
                     time(() -> workload.http.get(base + "/summary", viewer)),
+                    time(() -> workload.http.download(base + "/exports/soa.csv", viewer)),
+                    time(() -> workload.http.download(base + "/exports/oscal-assessment-results.json", viewer)),
                     sqlTime(tenant, assessment),
                     time(() -> workload.http.get(stack.url("reporting-service") + "/api/v1/reports/assessments", viewer)),
                     tenantSqlTime(tenant),

@@ -10,8 +10,8 @@ import java.util.UUID;
 final class Results {
 
     /** Report times after the tenant reached {@code assessments} started assessments; durations in milliseconds. */
-    record Tier(int assessments, List<Double> summaryMillis, List<Double> sqlMillis, List<Double> listMillis,
-                List<Double> tenantSqlMillis, long requirementRows) {
+    record Tier(int assessments, List<Double> summaryMillis, List<Double> soaMillis, List<Double> oscalMillis,
+                List<Double> sqlMillis, List<Double> listMillis, List<Double> tenantSqlMillis, long requirementRows) {
     }
 
     int singleAnswers;
@@ -26,6 +26,9 @@ final class Results {
     int pipelineRequirements;
     int pipelineMissing;
     int pipelineWithoutEvents;
+    int pipelineWarmUp;
+    Double coldEndToEnd;
+    Double coldRiskToPlan;
     final List<Double> endToEnd = new ArrayList<>();
     final List<Double> commitToGap = new ArrayList<>();
     final List<Double> gapToRisk = new ArrayList<>();
@@ -74,7 +77,8 @@ final class Results {
     private void pipeline(StringBuilder out) {
         double raw50 = Stats.median(rawHops);
         double raw99 = Stats.percentile(rawHops, 99);
-        out.append("\n### Event pipeline (").append(endToEnd.size()).append(" samples");
+        out.append("\n### Event pipeline (").append(endToEnd.size()).append(" samples after ").append(pipelineWarmUp)
+                .append(" untimed warm-up answers");
         if (pipelineMissing > 0) {
             out.append(", ").append(pipelineMissing).append(" never reported");
         }
@@ -93,6 +97,10 @@ final class Results {
         relay(out, "remediation-service", "RemediationPlanned", relayPlan);
         out.append("| Raw Kafka produce -> consume, same broker, acks=all | ").append(Stats.millis(raw50)).append(" | ")
                 .append(Stats.millis(raw99)).append(" | 1.0x |\n");
+        out.append("| Cold: first gap answer after start-up, end to end (one sample) | ").append(optionalMillis(coldEndToEnd))
+                .append(" | | |\n");
+        out.append("| Cold: of which RiskAssessed -> RemediationPlanned (one sample) | ").append(optionalMillis(coldRiskToPlan))
+                .append(" | | |\n");
     }
 
     private static void relay(StringBuilder out, String service, String event, List<Double> delays) {
@@ -119,15 +127,17 @@ final class Results {
                 .append(Stats.millis(Stats.percentile(sqlMillis, 95))).append(" | | 1.0x |\n");
 
         out.append("\n### Growth with the tenant's assessments (p50 of ").append(summaryMillis.size()).append(" requests)\n\n");
-        out.append("| Assessments | Requirement rows | Summary of one assessment | SQL aggregate | Ratio "
-                + "| Assessment list (all, unpaged) | SQL select of its rows | Ratio |\n|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        out.append("| Assessments | Requirement rows | Summary of one assessment | SoA CSV | OSCAL results | SQL aggregate "
+                + "| Summary / SQL | Assessment list (all, unpaged) | SQL select of its rows | List / SQL |\n"
+                + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Tier tier : tiers) {
             double summary = Stats.median(tier.summaryMillis());
             double tierSql = Stats.median(tier.sqlMillis());
             double list = Stats.median(tier.listMillis());
             double tenantSql = Stats.median(tier.tenantSqlMillis());
-            out.append(String.format("| %,d | %,d | %s | %s | %s | %s | %s | %s |%n", tier.assessments(), tier.requirementRows(),
-                    Stats.millis(summary), Stats.millis(tierSql), Stats.ratio(summary / tierSql),
+            out.append(String.format("| %,d | %,d | %s | %s | %s | %s | %s | %s | %s | %s |%n", tier.assessments(),
+                    tier.requirementRows(), Stats.millis(summary), Stats.millis(Stats.median(tier.soaMillis())),
+                    Stats.millis(Stats.median(tier.oscalMillis())), Stats.millis(tierSql), Stats.ratio(summary / tierSql),
                     Stats.millis(list), Stats.millis(tenantSql), Stats.ratio(list / tenantSql)));
         }
     }
@@ -146,6 +156,10 @@ final class Results {
         footprint.forEach((service, figures) -> out.append(String.format("| %s | %s | %s | %s | %s |%n", service,
                 seconds(figures.readySeconds()), seconds(figures.quarkusSeconds()),
                 mebibytes(figures.idleMebibytes()), mebibytes(figures.loadedMebibytes()))));
+    }
+
+    private static String optionalMillis(Double value) {
+        return value == null ? "n/a" : Stats.millis(value);
     }
 
     private static String seconds(double value) {
