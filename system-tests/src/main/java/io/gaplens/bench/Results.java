@@ -128,7 +128,7 @@ final class Results {
 
         out.append("\n### Growth with the tenant's assessments (p50 of ").append(summaryMillis.size()).append(" requests)\n\n");
         out.append("| Assessments | Requirement rows | Summary of one assessment | SoA CSV | OSCAL results | SQL aggregate "
-                + "| Summary / SQL | Assessment list (all, unpaged) | SQL select of its rows | List / SQL |\n"
+                + "| Summary / SQL | Assessment list (first page of 50) | SQL select of the page and count | List / SQL |\n"
                 + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Tier tier : tiers) {
             double summary = Stats.median(tier.summaryMillis());

@@ -1,5 +1,6 @@
 package io.gaplens.reporting.api;
 
+import io.gaplens.platform.api.Page;
 import io.gaplens.platform.api.PageRequest;
 import io.gaplens.platform.security.Roles;
 import io.gaplens.platform.security.Tenant;
@@ -48,9 +49,9 @@ public class ReportResource {
 
     @GET
     @Path("/assessments")
-    @Operation(summary = "List the assessments the reports know, most recently changed first")
-    public List<AssessmentHeader> assessments() {
-        return reports.assessments(tenant.id());
+    @Operation(summary = "List the assessments the reports know, most recently changed first, paginated")
+    public Page<AssessmentHeader> assessments(@QueryParam("page") String page, @QueryParam("size") String size) {
+        return reports.assessments(tenant.id(), PageRequest.parse(page, size));
     }
 
     @GET

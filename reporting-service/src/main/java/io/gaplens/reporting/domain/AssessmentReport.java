@@ -68,7 +68,14 @@ public class AssessmentReport extends PanacheEntityBase {
         return find("tenantId = ?1 and assessmentId = ?2", tenantId, assessmentId).firstResultOptional();
     }
 
-    public static List<AssessmentReport> listFor(String tenantId) {
-        return list("tenantId = ?1 order by latestEventAt desc, assessmentId", tenantId);
+    /** Returns one page of the tenant's assessments, most recently changed first. */
+    public static List<AssessmentReport> pageFor(String tenantId, int offset, int size) {
+        return find("tenantId = ?1 order by latestEventAt desc, assessmentId", tenantId)
+                .range(offset, offset + size - 1)
+                .list();
+    }
+
+    public static long countFor(String tenantId) {
+        return count("tenantId", tenantId);
     }
 }

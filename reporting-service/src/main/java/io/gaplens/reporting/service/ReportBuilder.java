@@ -1,9 +1,12 @@
 package io.gaplens.reporting.service;
 
+import io.gaplens.platform.api.Page;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gaplens.platform.api.ApiException;
+import io.gaplens.platform.api.Page;
 import io.gaplens.platform.api.PageRequest;
 import io.gaplens.reporting.api.ReportViews.ActionView;
 import io.gaplens.reporting.api.ReportViews.AssessmentHeader;
@@ -87,8 +90,11 @@ public class ReportBuilder {
         return load(tenantId, baselineId);
     }
 
-    public List<AssessmentHeader> assessments(String tenantId) {
-        return AssessmentReport.listFor(tenantId).stream().map(ReportBuilder::header).toList();
+    public Page<AssessmentHeader> assessments(String tenantId, PageRequest request) {
+        List<AssessmentHeader> headers = AssessmentReport.pageFor(tenantId, request.offset(), request.size()).stream()
+                .map(ReportBuilder::header)
+                .toList();
+        return Page.of(headers, request, AssessmentReport.countFor(tenantId));
     }
 
     public AssessmentSummary summary(AssessmentData data) {

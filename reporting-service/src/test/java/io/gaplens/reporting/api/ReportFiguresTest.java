@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -433,7 +435,8 @@ class ReportFiguresTest {
         given().auth().oauth2(other)
                 .when().get("/api/v1/reports/assessments")
                 .then().statusCode(200)
-                .body("", hasSize(0));
+                .body("items", hasSize(0))
+                .body("totalItems", equalTo(0));
     }
 
     @Test
@@ -441,6 +444,45 @@ class ReportFiguresTest {
         given().auth().oauth2(VIEWER)
                 .when().get("/api/v1/reports/assessments")
                 .then().statusCode(200)
-                .body("assessmentId", org.hamcrest.Matchers.hasItem(scenario.assessmentId.toString()));
+                .body("items.assessmentId", org.hamcrest.Matchers.hasItem(scenario.assessmentId.toString()))
+                .body("page", equalTo(0))
+                .body("size", equalTo(50));
+    }
+
+    @Test
+    void assessmentListIsPaged() {
+        int total = given().auth().oauth2(VIEWER)
+                .when().get("/api/v1/reports/assessments")
+                .then().statusCode(200)
+                .extract().path("totalItems");
+        assertTrue(total >= 1, "the scenario's assessment is listed");
+
+        List<String> seen = new ArrayList<>();
+        for (int page = 0; page < total; page++) {
+            List<String> ids = given().auth().oauth2(VIEWER)
+                    .queryParam("page", page).queryParam("size", 1)
+                    .when().get("/api/v1/reports/assessments")
+                    .then().statusCode(200)
+                    .body("totalItems", equalTo(total))
+                    .body("totalPages", equalTo(total))
+                    .extract().path("items.assessmentId");
+            assertEquals(1, ids.size(), "page " + page + " of size 1");
+            seen.addAll(ids);
+        }
+        assertEquals(total, new HashSet<>(seen).size(), "every assessment appears on exactly one page");
+
+        given().auth().oauth2(VIEWER)
+                .queryParam("page", total).queryParam("size", 1)
+                .when().get("/api/v1/reports/assessments")
+                .then().statusCode(200)
+                .body("items", hasSize(0));
+        for (String[] bad : new String[][]{{"size", "0"}, {"size", "501"}, {"size", "ten"}, {"page", "-1"}}) {
+            given().auth().oauth2(VIEWER)
+                    .queryParam(bad[0], bad[1])
+                    .when().get("/api/v1/reports/assessments")
+                    .then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo(bad[0]));
+        }
     }
 }
