@@ -19,7 +19,11 @@ import io.gaplens.scenario.Clients;
 import io.gaplens.scenario.GapLensStack;
 import io.gaplens.scenario.RawHttp;
 import io.gaplens.scenario.Sample;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,8 +39,10 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -59,9 +65,10 @@ class ConsumerCrashTest {
     private static final int GAPS = 52;
     private static final int ASSESSMENT_EVENTS = 1 + ANSWERS + GAPS;
     /**
-     * Upper bound for the restarted consumer to get its partitions and catch up. The services use the
-     * Kafka client's default session timeout of 45 s, and the group rebalances only after the
-     * killed member's session has expired.
+     * Upper bound for the restarted consumer to get its partitions and catch up. The services set no
+     * session timeout, so they use the default of kafka-clients 4.1, 45 s, and the group rebalances
+     * only after the killed member's session has expired. Measured on a 2-core machine, the
+     * restarted consumer applied its next event about 46 s after the kill.
      */
     private static final Duration RECOVERY_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration KILL_WINDOW_TIMEOUT = Duration.ofMinutes(2);
@@ -93,13 +100,28 @@ class ConsumerCrashTest {
                 ? () -> risks.riskResourceList(key, null, "0", null, "1", null).getTotalItems()
                 : () -> actions.remediationActionResourceListActions(key, null, null, "0", null, "1", null).getTotalItems();
         long effectsBeforeKill = awaitPartialProgress(service, effects);
+        String stream = service.equals("risk-service") ? "gaplens.assessment.events" : "gaplens.risk.events";
         try {
             stack.kill(service);
+
+            // The dead service's inbox and committed offset cannot change now. Every event behind the
+            // committed offset must have been applied, because the restart skips those. Applied events
+            // beyond it are delivered again, and the inbox must drop them.
+            List<ConsumerRecord<String, String>> streamSoFar = Topics.readUntil(stack.bootstrapServers(), stream,
+                    record -> key.equals(record.key()), found -> false, Duration.ofSeconds(3));
+            // Records keyed by one assessment share one partition.
+            long committedOffset = committedOffset(service, stream, streamSoFar.get(0).partition());
+            long committed = streamSoFar.stream().filter(record -> record.offset() < committedOffset).count();
+            long applied = inboxCount(service, streamSoFar);
+            System.out.printf("ConsumerCrashTest: killed %s after %d of %d effects; of the %d records of %s so far,"
+                            + " %d were applied and %d lie behind the committed offset, so the restart delivers at least %d applied events again%n",
+                    service, effectsBeforeKill, GAPS, streamSoFar.size(), stream, applied, committed,
+                    applied - committed);
+            assertTrue(applied >= committed, service + " committed offsets of events it had not applied");
         } finally {
             stack.startService(service);
             stack.awaitReady(service);
         }
-        System.out.printf("ConsumerCrashTest: killed %s after %d of %d effects%n", service, effectsBeforeKill, GAPS);
 
         Instant restarted = Instant.now();
         Pipeline.await("all " + GAPS + " gaps to be rated, planned and reported", RECOVERY_TIMEOUT,
@@ -172,7 +194,7 @@ class ConsumerCrashTest {
      *
      * <p>NOTE: the window is as long as the service takes for the 52 gaps, about 6 s for either
      * service on a 2-core machine running the whole stack. A much faster machine could finish
-     * between two polls, and then the test fails with a message that says so instead of passing.
+     * between two polls, and then the test fails with a message that reports it instead of passing.
      */
     private static long awaitPartialProgress(String service, Counter effects) throws Exception {
         Instant deadline = Instant.now().plus(KILL_WINDOW_TIMEOUT);
@@ -214,7 +236,13 @@ class ConsumerCrashTest {
 
     /** Asserts that {@code service}'s processed-event table has exactly one row for each distinct event. */
     private void assertInbox(String service, List<ConsumerRecord<String, String>> events) throws Exception {
-        Set<String> ids = events.stream().map(record -> Topics.header(record, "ce_id")).collect(Collectors.toSet());
+        long distinct = events.stream().map(record -> Topics.header(record, "ce_id")).distinct().count();
+        assertEquals(distinct, inboxCount(service, events), service + " recorded each of the " + distinct + " events once");
+    }
+
+    /** Counts the rows of {@code service}'s processed-event table for the events of {@code records}. */
+    private long inboxCount(String service, List<ConsumerRecord<String, String>> records) throws Exception {
+        Set<String> ids = records.stream().map(record -> Topics.header(record, "ce_id")).collect(Collectors.toSet());
         String url = stack.postgres().jdbcUrl(GapLensStack.database(service));
         try (Connection connection = DriverManager.getConnection(url, LocalPostgres.USER, "");
              PreparedStatement query = connection.prepareStatement(
@@ -223,8 +251,22 @@ class ConsumerCrashTest {
             query.setArray(2, connection.createArrayOf("text", ids.toArray()));
             try (ResultSet result = query.executeQuery()) {
                 result.next();
-                assertEquals(ids.size(), result.getInt(1), service + " recorded each of the " + ids.size() + " events once");
+                return result.getLong(1);
             }
+        }
+    }
+
+    /** Returns the offset that {@code service}'s consumer group committed for a partition, or 0 before its first commit. */
+    private long committedOffset(String service, String topic, int partition) {
+        Properties properties = new Properties();
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+        try (Admin admin = Admin.create(properties)) {
+            OffsetAndMetadata committed = admin.listConsumerGroupOffsets(service)
+                    .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS)
+                    .get(new TopicPartition(topic, partition));
+            return committed == null ? 0 : committed.offset();
+        } catch (Exception e) {
+            throw new AssertionError("Reading the committed offsets of group " + service + " failed", e);
         }
     }
 
