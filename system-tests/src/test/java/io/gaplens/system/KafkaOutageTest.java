@@ -101,8 +101,9 @@ class KafkaOutageTest {
         Duration outage;
         boolean brokerStopped = false;
         try {
-            stack.kafka().close();
+            // Set first, so that the finally block restarts the broker even when stopping it failed half way.
             brokerStopped = true;
+            stack.kafka().close();
 
             AnswersApi answersApi = new AnswersApi(Clients.assessment(stack.url("assessment-service"), consultant));
             for (Answer answer : answers) {
