@@ -12,14 +12,15 @@ import java.time.Duration;
  * gets one request media type in the generated code, and the import operations default to JSON)
  * and downloading binary exports.
  */
-final class RawHttp {
+public final class RawHttp {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private RawHttp() {
     }
 
-    static String postCsv(String url, String token, byte[] csv) throws IOException, InterruptedException {
+    /** Posts {@code csv} as text/csv with a bearer token and returns the response body; a non-2xx status raises. */
+    public static String postCsv(String url, String token, byte[] csv) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(120))
                 .header("Authorization", "Bearer " + token)
