@@ -14,7 +14,7 @@ import java.util.Map;
  * @param body           the body bytes, or null for none
  * @param declaredLength a body length to declare with {@code Expect: 100-continue} in place of
  *                       {@code body}, or 0 to send {@code body} as it is
- * @param field          the request field that the case breaks, which a 400 answer with field errors must name,
+ * @param field          the request field that the case breaks, which a 400 response with field errors must name,
  *                       or null
  * @param expectedStatus the one status that the case must get, or 0 when any 4xx status is right
  */

@@ -39,7 +39,7 @@ final class BadRequestCorpus {
 
     /**
      * Invalid values for each query parameter name. The OpenAPI documents type every query
-     * parameter as a string, so the expected type comes from this table; a new parameter name
+     * parameter as a string, so the expected type comes from this table. A new parameter name
      * fails the corpus until it is added here. Free-text filters map to an empty list, because
      * any text is a valid filter for them.
      */
@@ -49,7 +49,7 @@ final class BadRequestCorpus {
             Map.entry("status", List.of("NOT_A_STATUS", SQL, FORMULA)),
             // Risk levels are the labels of each tenant's risk method, so any text is a valid level filter.
             Map.entry("level", List.of()),
-            // Groups and sections are clause or theme references; an unknown one matches nothing.
+            // Groups and sections are clause or theme references, and an unknown one matches nothing.
             Map.entry("group", List.of()),
             Map.entry("gap", List.of("maybe", "2")),
             Map.entry("kind", List.of("NOT_A_KIND", SQL)),
@@ -72,8 +72,8 @@ final class BadRequestCorpus {
             Map.entry("publisher", List.of()));
 
     /**
-     * Fields that an operation requires although its schema has no {@code required} list (the
-     * service checks them in code), and whether {@code {}} is invalid as a whole.
+     * Fields that an operation requires although its schema has no {@code required} list, because
+     * the service checks them in code. An operation listed here also gets a {@code {}} body case.
      */
     private static final Map<String, List<String>> REQUIRED_IN_CODE = Map.ofEntries(
             Map.entry("POST /api/v1/assessments", List.of("name", "catalogId", "catalogVersion")),
@@ -104,7 +104,7 @@ final class BadRequestCorpus {
     /**
      * Operations whose references need not exist yet. The remediation service learns of
      * assessments and gaps from events, so it accepts a user's action for an assessment or
-     * requirement that it has not heard of; the action joins the plan when the events arrive.
+     * requirement that it has not heard of. The action joins the plan when the events arrive.
      */
     private static final Set<String> USER_ACTIONS = Set.of("POST /api/v1/remediation-actions",
             "POST /api/v1/remediation-actions/{id}/requirements");
@@ -120,7 +120,6 @@ final class BadRequestCorpus {
     private final CorpusFixture fixture;
     private final Path apiDirectory;
     private final List<BadRequest> cases = new ArrayList<>();
-    private final Map<String, Integer> inputCases = new LinkedHashMap<>();
     private final List<String> operations = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
 
@@ -130,7 +129,7 @@ final class BadRequestCorpus {
         this.apiDirectory = apiDirectory;
     }
 
-    /** Every operation of the five OpenAPI documents as {@code METHOD /path}, in document order. */
+    /** Returns every operation of the five OpenAPI documents as {@code METHOD /path}, in document order. */
     List<String> operations() {
         return operations;
     }
@@ -219,7 +218,6 @@ final class BadRequestCorpus {
             csvBodyCases(op);
         }
         int inputs = cases.size() - afterAuth;
-        inputCases.put(key, inputs);
         if (takesInput && inputs == 0) {
             problems.add(key + " takes input but has no input case");
         }
@@ -458,7 +456,7 @@ final class BadRequestCorpus {
         values.add(JSON.getNodeFactory().numberNode(1.5));
         values.add(JSON.getNodeFactory().numberNode(new java.math.BigInteger("9223372036854775808")));
         values.add(JSON.getNodeFactory().numberNode(2147483648L));
-        // 1e400 is outside the double range; Jackson still reads it as a big decimal.
+        // 1e400 is outside the double range, so the client writes it from a BigDecimal.
         values.add(JSON.getNodeFactory().numberNode(new java.math.BigDecimal("1e400")));
         if (schema.has("minimum")) {
             values.add(JSON.getNodeFactory().numberNode(schema.path("minimum").asLong() - 1));
@@ -498,7 +496,7 @@ final class BadRequestCorpus {
         }
     }
 
-    /** Sends a body above the size limit to a few write operations; the limit applies before routing. */
+    /** Adds a body above the size limit for a few write operations, because the limit applies before routing. */
     private void oversized(Operation op, String url, Map<String, String> headers) {
         if (!Set.of("POST /api/v1/catalogs", "POST /api/v1/assessments", "POST /api/v1/assessments/{id}/answers/import",
                 "POST /api/v1/threats", "PUT /api/v1/risk-methods/current", "POST /api/v1/remediation-actions",

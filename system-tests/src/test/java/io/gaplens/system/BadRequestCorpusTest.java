@@ -21,8 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Sends a corpus of bad requests, generated from the five OpenAPI documents, to every operation
- * of the running services, and proves three things. Every answer is a 4xx problem details
- * response (never 2xx, 3xx or 5xx) whose {@code status} matches the HTTP status, and a 400 with
+ * of the running services, and proves three things. Every response is a 4xx problem
+ * details response (never 2xx, 3xx or 5xx) whose {@code status} matches the HTTP status, and a 400 with
  * field errors names the field that the case broke. No row in any service database changes.
  * Every operation gets input cases, so a new endpoint cannot be left out.
  *
@@ -81,7 +81,7 @@ class BadRequestCorpusTest {
     }
 
     private Outcome send(BadRequest request) {
-        CorpusHttp.Answer answer;
+        CorpusHttp.Response answer;
         try {
             answer = request.declaredLength() > 0
                     ? http.sendDeclaredLength(request.method(), request.url(), request.headers(), request.declaredLength())
@@ -96,7 +96,7 @@ class BadRequestCorpusTest {
     }
 
     /** Returns why {@code answer} is wrong for {@code request}, or null when it is right. */
-    private static String check(BadRequest request, CorpusHttp.Answer answer) {
+    private static String check(BadRequest request, CorpusHttp.Response answer) {
         int status = answer.status();
         String excerpt = excerpt(answer);
         if (status < 400 || status >= 500) {
@@ -146,7 +146,7 @@ class BadRequestCorpusTest {
         return false;
     }
 
-    private static String excerpt(CorpusHttp.Answer answer) {
+    private static String excerpt(CorpusHttp.Response answer) {
         String text = answer.text().replaceAll("\\s+", " ");
         return text.length() <= 300 ? text : text.substring(0, 297) + "...";
     }

@@ -29,11 +29,11 @@ import static io.gaplens.system.CorpusHttp.encode;
  */
 final class CorpusFixture {
 
-    /** The ISO/IEC 27001 edition that every tenant sees, used for the assessments. */
+    /** The shipped ISO/IEC 27001 edition, readable by every tenant, on which the assessments run. */
     static final String ISO_CATALOG = "iso-iec-27001";
     static final String ISO_VERSION = "2022";
     static final String CATALOG_VERSION = "1";
-    /** The answered requirement that the answer endpoints name. */
+    /** The requirement with a recorded answer that the answer endpoints name. */
     static final String ANSWERED_REF = "A.5.7";
     /** The custom catalogue's requirement that the catalogue endpoints name. */
     static final String CONTROL_REF = "ISP-01";
@@ -117,7 +117,7 @@ final class CorpusFixture {
         Instant deadline = Instant.now().plus(PIPELINE_TIMEOUT);
         String last = "";
         while (Instant.now().isBefore(deadline)) {
-            CorpusHttp.Answer answer = http.send("GET", url, Map.of("Authorization", "Bearer " + token), null);
+            CorpusHttp.Response answer = http.send("GET", url, Map.of("Authorization", "Bearer " + token), null);
             last = answer.status() + " " + answer.text();
             if (answer.status() == 200 && ready.test(answer.json())) {
                 return answer.json();
@@ -249,7 +249,7 @@ final class CorpusFixture {
             String candidate = String.join("/", segments);
             if (gettablePaths.contains(candidate)) {
                 String url = stack.url(service) + String.join("/", filled);
-                CorpusHttp.Answer answer = http.send("GET", url, Map.of("Authorization", "Bearer " + main.token()),
+                CorpusHttp.Response answer = http.send("GET", url, Map.of("Authorization", "Bearer " + main.token()),
                         null);
                 if (answer.status() != 200 || answer.etag() == null) {
                     throw new IllegalStateException("GET " + url + " returned " + answer.status()

@@ -35,7 +35,7 @@ final class CorpusHttp {
             .build();
 
     /** The parts of a response that the corpus checks. */
-    record Answer(int status, String contentType, String etag, byte[] body) {
+    record Response(int status, String contentType, String etag, byte[] body) {
 
         String text() {
             return new String(body, StandardCharsets.UTF_8);
@@ -50,29 +50,29 @@ final class CorpusHttp {
      * Sends one request. {@code headers} may hold {@code Authorization}, {@code Content-Type} and
      * {@code If-Match}; a null body sends none.
      */
-    Answer send(String method, String url, Map<String, String> headers, byte[] body)
+    Response send(String method, String url, Map<String, String> headers, byte[] body)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(TIMEOUT)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
-        HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        return new Answer(response.statusCode(),
-                response.headers().firstValue("Content-Type").orElse(""),
-                response.headers().firstValue("ETag").orElse(null),
-                response.body());
+        HttpResponse<byte[]> received = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return new Response(received.statusCode(),
+                received.headers().firstValue("Content-Type").orElse(""),
+                received.headers().firstValue("ETag").orElse(null),
+                received.body());
     }
 
     /**
      * Declares a body of {@code length} bytes with {@code Expect: 100-continue} over a plain socket
-     * and sends the body only if the server answers {@code 100 Continue}. A server that rejects the
-     * declared length answers at once, so the large body is never built or transferred.
+     * and sends the body only if the server responds {@code 100 Continue}. A server that rejects the
+     * declared length responds at once, so the large body is never built or transferred.
      *
-     * <p>The JDK 17 HttpClient cannot make this request: when the final answer to
+     * <p>The JDK 17 HttpClient cannot make this request: when the final response to
      * {@code Expect: 100-continue} has a body, its {@code send} blocks forever, past its timeout.
      */
-    Answer sendDeclaredLength(String method, String url, Map<String, String> headers, long length) throws IOException {
+    Response sendDeclaredLength(String method, String url, Map<String, String> headers, long length) throws IOException {
         URI uri = URI.create(url);
         try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
             socket.setSoTimeout((int) TIMEOUT.toMillis());
@@ -93,7 +93,7 @@ final class CorpusHttp {
             Map<String, String> responseHeaders = new LinkedHashMap<>();
             int status = readHead(in, responseHeaders);
             if (status == 100) {
-                // The server accepted the declared length, so send the body and read the final answer.
+                // The server accepted the declared length, so send the body and read the final response.
                 byte[] chunk = new byte[64 * 1024];
                 java.util.Arrays.fill(chunk, (byte) ' ');
                 for (long sent = 0; sent < length; sent += chunk.length) {
@@ -110,7 +110,7 @@ final class CorpusHttp {
             } else {
                 body = in.readAllBytes();
             }
-            return new Answer(status, responseHeaders.getOrDefault("content-type", ""), responseHeaders.get("etag"), body);
+            return new Response(status, responseHeaders.getOrDefault("content-type", ""), responseHeaders.get("etag"), body);
         }
     }
 
@@ -144,7 +144,7 @@ final class CorpusHttp {
     }
 
     /** Sends a request with a bearer token and an optional JSON body, and fails unless it succeeds. */
-    Answer call(String method, String url, String token, Object json) throws IOException, InterruptedException {
+    Response call(String method, String url, String token, Object json) throws IOException, InterruptedException {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Authorization", "Bearer " + token);
         byte[] body = null;
@@ -156,13 +156,13 @@ final class CorpusHttp {
     }
 
     /** Sends a body of {@code contentType} with a bearer token, and fails unless it succeeds. */
-    Answer upload(String method, String url, String token, String contentType, byte[] body)
+    Response upload(String method, String url, String token, String contentType, byte[] body)
             throws IOException, InterruptedException {
         Map<String, String> headers = Map.of("Authorization", "Bearer " + token, "Content-Type", contentType);
         return expectSuccess(method, url, send(method, url, headers, body));
     }
 
-    private static Answer expectSuccess(String method, String url, Answer answer) {
+    private static Response expectSuccess(String method, String url, Response answer) {
         if (answer.status() / 100 != 2) {
             throw new IllegalStateException(method + " " + url + " failed with " + answer.status() + ": " + answer.text());
         }

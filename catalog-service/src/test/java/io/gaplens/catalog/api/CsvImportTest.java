@@ -349,7 +349,7 @@ class CsvImportTest {
         // With "Expect: 100-continue" the server rejects the declared length before the body is sent,
         // so the client reads the 413 instead of failing on a connection the server closed mid-upload.
         // A plain socket makes the request because the JDK 17 HttpClient blocks forever when the final
-        // answer to "Expect: 100-continue" has a body.
+        // response to "Expect: 100-continue" has a body.
         String head = "POST " + CATALOGS + "?catalogId=huge&version=1&title=Huge HTTP/1.1\r\n"
                 + "Host: 127.0.0.1:" + RestAssured.port + "\r\n"
                 + "Authorization: Bearer " + admin + "\r\n"

@@ -20,14 +20,14 @@ import java.util.Optional;
  * Rejects a request whose declared {@code Content-Length} is above
  * {@code quarkus.http.limits.max-body-size} with a 413 problem details response.
  *
- * <p>Quarkus enforces the same limit with a Vert.x route of order -2 that answers 413 with an
+ * <p>Quarkus enforces the same limit with a Vert.x route of order -2 that responds 413 with an
  * empty body, before any JAX-RS exception mapper can run. This route has a lower order, so it
  * runs first and sends the problem details body instead. Like the Quarkus route, it closes the
  * connection, because the client may still be sending the rejected body.
  *
  * <p>NOTE: a chunked body without {@code Content-Length} is still counted while Quarkus reads
  * it, and that 413 keeps the empty body of Quarkus. The JDK 17 HttpClient blocks forever when the
- * final answer to {@code Expect: 100-continue} has a body, so Java clients on that version that
+ * final response to {@code Expect: 100-continue} has a body, so Java clients on that version that
  * send large uploads with {@code expectContinue(true)} should set no such header or use another client.
  */
 @ApplicationScoped
@@ -83,7 +83,7 @@ public class BodySizeLimit {
         try {
             response.end(mapper.writeValueAsString(problem));
         } catch (JsonProcessingException e) {
-            // A Problem record always serializes, so this is a programming error; still answer the 413.
+            // A Problem record always serializes, so a failure is a programming error. The client still gets the 413.
             LOG.errorf(e, "Serializing the 413 problem details for %s failed", request.path());
             response.end();
         }
