@@ -163,8 +163,10 @@ public class CatalogClient {
 
     private static ApiException unknownVersion(String catalogId, String version) {
         String detail = "Catalogue " + catalogId + " version " + version + " was not found in the catalogue service";
-        return ApiException.invalid(detail, List.of(new FieldError("catalogId", "unknown catalogue or version: "
-                + catalogId + " " + version)));
+        // The catalogue service cannot tell which of the two is wrong, so both fields carry the error.
+        String message = "unknown catalogue or version: " + catalogId + " " + version;
+        return ApiException.invalid(detail, List.of(new FieldError("catalogId", message),
+                new FieldError("catalogVersion", message)));
     }
 
     private static String versionPath(String catalogId, String version) {

@@ -60,7 +60,7 @@ class AssessmentLifecycleTest {
     }
 
     @Test
-    void unknownCatalogueIsRejectedNamingCatalogId() {
+    void unknownCatalogueIsRejectedNamingIdAndVersion() {
         given().auth().oauth2(assessor(freshTenant())).contentType(ContentType.JSON)
                 .body("""
                         {"name": "x", "catalogId": "no-such-catalogue", "catalogVersion": "2022"}
@@ -69,6 +69,7 @@ class AssessmentLifecycleTest {
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("catalogId"))
+                .body("errors[1].field", equalTo("catalogVersion"))
                 .body("detail", equalTo("Catalogue no-such-catalogue version 2022 was not found in the catalogue service"));
     }
 

@@ -27,6 +27,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /** Changes that users make to remediation actions. Every change is audited and sends RemediationPlanned. */
 @ApplicationScoped
@@ -35,6 +36,8 @@ public class ActionService {
     private static final Logger LOG = Logger.getLogger(ActionService.class);
 
     static final int MAX_REF_LENGTH = 100;
+    /** The characters of a catalogue requirement reference, as the catalogue service accepts them. */
+    static final Pattern REF_FORMAT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/()-]*");
 
     @Inject
     SettingsService settings;
@@ -399,6 +402,11 @@ public class ActionService {
             }
             if (ref.length() > MAX_REF_LENGTH) {
                 throw ApiException.invalid(field + "[" + i + "]", "must be at most " + MAX_REF_LENGTH + " characters");
+            }
+            // Rejecting quotes, spaces and a leading = + - @ keeps formulas out of the CSV and XLSX reports.
+            if (!REF_FORMAT.matcher(ref).matches()) {
+                throw ApiException.invalid(field + "[" + i + "]", "must be a requirement reference such as A.5.7 or"
+                        + " 9.2.1 (letters, digits and . _ : / ( ) -, starting with a letter or digit), was '" + ref + "'");
             }
             normalized.add(ref);
         }

@@ -81,6 +81,11 @@ class UserActionsTest {
                 {"riskLevel", "SEVERE", "riskLevel"},
                 {"dueDate", "2026-02-30", "dueDate"},
                 {"priority", 0, "priority"},
+                {"requirementRefs", List.of("=HYPERLINK(\"x\")"), "requirementRefs[0]"},
+                {"requirementRefs", List.of("A.5.1' OR '1'='1"), "requirementRefs[0]"},
+                {"priority", 1.5, "priority"},
+                {"riskLevel", 1, "riskLevel"},
+                {"dueDate", 20260101, "dueDate"},
         };
         for (Object[] testCase : cases) {
             Map<String, Object> body = new HashMap<>(valid);
