@@ -1,6 +1,7 @@
 package io.gaplens.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gaplens.client.assessment.api.AnswersApi;
 import io.gaplens.client.assessment.api.AssessmentsApi;
 import io.gaplens.client.assessment.api.FieldworkApi;
 import io.gaplens.client.assessment.model.AssessmentRequest;
@@ -117,6 +118,7 @@ public final class GapAnalysisScenario {
         Map<String, Path> files = writeExports(viewer, assessmentId, "assessment");
 
         List<String> completed = completeActions(owner, assessmentId, sample.completedBeforeReassessment());
+        awaitRemediatedAnswers(consultant, assessmentId, completed);
         UUID reassessmentId = reassess(consultant, assessmentId);
         importAnswers(consultant, reassessmentId, sample.reassessmentAnswersCsv(), "reassessment-answers.csv");
         SummaryView reassessmentSummary = new AssessmentsApi(Clients.assessment(endpoints.assessment(), consultant))
@@ -268,6 +270,21 @@ public final class GapAnalysisScenario {
         }
         progress.accept("completed " + completed.size() + " remediation actions; RemediationCompleted sent for each");
         return completed;
+    }
+
+    /**
+     * Waits until assessment-service has marked the answers of the completed actions as remediated.
+     * It applies RemediationCompleted only while the assessment is in progress, so completing the
+     * assessment earlier would drop the marks that had not arrived yet.
+     */
+    private void awaitRemediatedAnswers(String token, UUID assessmentId, List<String> refs) throws Exception {
+        AnswersApi answers = new AnswersApi(Clients.assessment(endpoints.assessment(), token));
+        await("assessment-service to mark " + refs.size() + " answers remediated", () -> answers
+                .answerResourceList(assessmentId, null, null, null).stream()
+                .filter(answer -> refs.contains(answer.getRequirementRef()))
+                .filter(answer -> Boolean.TRUE.equals(answer.getRemediated()))
+                .count() == refs.size());
+        progress.accept("assessment-service marked the " + refs.size() + " answers remediated, awaiting re-evaluation");
     }
 
     private void changeStatus(RemediationActionsApi actions, UUID id, ActionStatus status) throws Exception {
