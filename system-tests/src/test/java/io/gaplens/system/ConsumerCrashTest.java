@@ -1,11 +1,6 @@
 package io.gaplens.system;
 
-import io.gaplens.client.assessment.api.AssessmentsApi;
-import io.gaplens.client.assessment.model.AssessmentRequest;
-import io.gaplens.client.assessment.model.AssessmentView;
-import io.gaplens.client.assessment.model.Asset;
 import io.gaplens.client.assessment.model.Criticality;
-import io.gaplens.client.assessment.model.Scope;
 import io.gaplens.client.remediation.api.RemediationActionsApi;
 import io.gaplens.client.remediation.model.ActionView;
 import io.gaplens.client.reporting.api.ReportsApi;
@@ -35,7 +30,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +83,8 @@ class ConsumerCrashTest {
         RemediationActionsApi actions = new RemediationActionsApi(Clients.remediation(stack.url("remediation-service"), viewer));
         ReportsApi reports = new ReportsApi(Clients.reporting(stack.url("reporting-service"), viewer));
 
-        UUID assessmentId = createAndStartAssessment(consultant);
+        UUID assessmentId = Pipeline.startAssessment(stack, consultant, 
+                "Gap analysis with a crashing consumer", Criticality.MEDIUM);
         String key = assessmentId.toString();
         Sample sample = Sample.load(Path.of("..", "deploy", "sample"));
         RawHttp.postCsv(stack.url("assessment-service") + "/api/v1/assessments/" + key + "/answers/import",
@@ -210,22 +205,6 @@ class ConsumerCrashTest {
             Thread.sleep(50);
         }
         throw new AssertionError(service + " applied no gap within " + KILL_WINDOW_TIMEOUT.toSeconds() + " s");
-    }
-
-    private UUID createAndStartAssessment(String token) throws Exception {
-        AssessmentsApi assessments = new AssessmentsApi(Clients.assessment(stack.url("assessment-service"), token));
-        AssessmentView created = assessments.assessmentResourceCreate(new AssessmentRequest()
-                .name("Gap analysis with a crashing consumer")
-                .catalogId("iso-iec-27001")
-                .catalogVersion("2022")
-                .targetMaturity(3)
-                .startDate(LocalDate.of(2026, 11, 2))
-                .dueDate(LocalDate.of(2026, 11, 30))
-                .scope(new Scope()
-                        .addBusinessUnitsItem("Freight operations")
-                        .addAssetsItem(new Asset().name("Fleet telematics platform").criticality(Criticality.MEDIUM))));
-        assessments.assessmentResourceStart(created.getId());
-        return created.getId();
     }
 
     private List<ConsumerRecord<String, String>> read(String topic, String key, int distinctEvents) {

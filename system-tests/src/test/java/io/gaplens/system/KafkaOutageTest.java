@@ -1,14 +1,9 @@
 package io.gaplens.system;
 
 import io.gaplens.client.assessment.api.AnswersApi;
-import io.gaplens.client.assessment.api.AssessmentsApi;
 import io.gaplens.client.assessment.model.AnswerRequest;
-import io.gaplens.client.assessment.model.AssessmentRequest;
-import io.gaplens.client.assessment.model.AssessmentView;
-import io.gaplens.client.assessment.model.Asset;
 import io.gaplens.client.assessment.model.Criticality;
 import io.gaplens.client.assessment.model.ImplementationStatus;
-import io.gaplens.client.assessment.model.Scope;
 import io.gaplens.client.remediation.api.RemediationPlansApi;
 import io.gaplens.client.remediation.model.ActionStatus;
 import io.gaplens.client.remediation.model.ActionView;
@@ -27,7 +22,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -59,7 +53,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class KafkaOutageTest {
 
     private static final String TENANT = "kafka-outage";
-    private static final int TARGET_MATURITY = 3;
+    private static final int TARGET_MATURITY = Pipeline.TARGET_MATURITY;
     private static final int ANSWERED_CONTROLS = 34;
     /**
      * About one minute of answers during the outage: 40 answers, one every 1.5 s.
@@ -94,7 +88,8 @@ class KafkaOutageTest {
     void brokerOutageKeepsEffectsExactlyOnce() throws Exception {
         String consultant = stack.token(TENANT, "admin", "assessor");
         String viewer = stack.token(TENANT, "viewer", "auditor");
-        UUID assessmentId = createAndStartAssessment(consultant);
+        UUID assessmentId = Pipeline.startAssessment(stack, consultant, 
+                "Gap analysis during a Kafka outage", Criticality.MEDIUM);
         ReportsApi reports = new ReportsApi(Clients.reporting(stack.url("reporting-service"), viewer));
         Pipeline.await("reporting-service to show the started assessment", SETTLE_TIMEOUT,
                 () -> reportEventCount(reports, assessmentId) >= 1, () -> "no report yet");
@@ -258,22 +253,6 @@ class KafkaOutageTest {
             answers.add(new Answer(ref, ImplementationStatus.PARTIALLY_IMPLEMENTED, 1));
         }
         return answers;
-    }
-
-    private UUID createAndStartAssessment(String token) throws Exception {
-        AssessmentsApi assessments = new AssessmentsApi(Clients.assessment(stack.url("assessment-service"), token));
-        AssessmentView created = assessments.assessmentResourceCreate(new AssessmentRequest()
-                .name("Gap analysis during a Kafka outage")
-                .catalogId("iso-iec-27001")
-                .catalogVersion("2022")
-                .targetMaturity(TARGET_MATURITY)
-                .startDate(LocalDate.of(2026, 11, 2))
-                .dueDate(LocalDate.of(2026, 11, 30))
-                .scope(new Scope()
-                        .addBusinessUnitsItem("Operations")
-                        .addAssetsItem(new Asset().name("Order platform").criticality(Criticality.MEDIUM))));
-        assessments.assessmentResourceStart(created.getId());
-        return created.getId();
     }
 
     /** Records one answer as a client does: read the current ETag, then change with If-Match. */

@@ -1,15 +1,10 @@
 package io.gaplens.system;
 
 import io.gaplens.client.assessment.api.AnswersApi;
-import io.gaplens.client.assessment.api.AssessmentsApi;
 import io.gaplens.client.assessment.model.AnswerRequest;
 import io.gaplens.client.assessment.model.AnswerView;
-import io.gaplens.client.assessment.model.AssessmentRequest;
-import io.gaplens.client.assessment.model.AssessmentView;
-import io.gaplens.client.assessment.model.Asset;
 import io.gaplens.client.assessment.model.Criticality;
 import io.gaplens.client.assessment.model.ImplementationStatus;
-import io.gaplens.client.assessment.model.Scope;
 import io.gaplens.client.remediation.api.RemediationActionsApi;
 import io.gaplens.client.remediation.model.ActionStatus;
 import io.gaplens.client.remediation.model.ActionView;
@@ -37,7 +32,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -94,7 +88,8 @@ class MalformedEventsTest {
     @Test
     void malformedRecordsAreDeadLetteredAndSkipped() throws Exception {
         String consultant = stack.token(TENANT, "admin", "assessor");
-        UUID assessmentId = createAndStartAssessment(consultant);
+        UUID assessmentId = Pipeline.startAssessment(stack, consultant, 
+                "Gap analysis behind malformed events", Criticality.HIGH);
         String key = assessmentId.toString();
 
         List<Published> published = new ArrayList<>();
@@ -255,22 +250,6 @@ class MalformedEventsTest {
                 assertEquals(1, result.getInt(1), service + " applied event " + eventId);
             }
         }
-    }
-
-    private UUID createAndStartAssessment(String token) throws Exception {
-        AssessmentsApi assessments = new AssessmentsApi(Clients.assessment(stack.url("assessment-service"), token));
-        AssessmentView created = assessments.assessmentResourceCreate(new AssessmentRequest()
-                .name("Gap analysis behind malformed events")
-                .catalogId("iso-iec-27001")
-                .catalogVersion("2022")
-                .targetMaturity(3)
-                .startDate(LocalDate.of(2026, 11, 2))
-                .dueDate(LocalDate.of(2026, 11, 30))
-                .scope(new Scope()
-                        .addBusinessUnitsItem("Operations")
-                        .addAssetsItem(new Asset().name("Order platform").criticality(Criticality.HIGH))));
-        assessments.assessmentResourceStart(created.getId());
-        return created.getId();
     }
 
     private static void changeStatus(RemediationActionsApi actions, UUID id, ActionStatus status) throws Exception {

@@ -1,22 +1,58 @@
 package io.gaplens.system;
 
+import io.gaplens.client.assessment.api.AssessmentsApi;
+import io.gaplens.client.assessment.model.AssessmentRequest;
+import io.gaplens.client.assessment.model.AssessmentView;
+import io.gaplens.client.assessment.model.Asset;
+import io.gaplens.client.assessment.model.Criticality;
+import io.gaplens.client.assessment.model.Scope;
+import io.gaplens.scenario.Clients;
 import io.gaplens.scenario.GapLensStack;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 
-/** Helpers of the fault tests: bounded waits for the event pipeline and counts of the events on a topic. */
+/**
+ * Helpers of the fault tests: a started assessment, bounded waits for the event pipeline and counts
+ * of the events on a topic.
+ */
 final class Pipeline {
+
+    /** The target maturity of the assessments that {@link #startAssessment} creates. */
+    static final int TARGET_MATURITY = 3;
 
     private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
 
     private Pipeline() {
+    }
+
+    /**
+     * Creates and starts an ISO/IEC 27001:2022 assessment with {@link #TARGET_MATURITY}, whose scope
+     * has one asset of {@code criticality}, and returns its id.
+     */
+    static UUID startAssessment(GapLensStack stack, String token, String name, Criticality criticality)
+            throws Exception {
+        AssessmentsApi assessments = new AssessmentsApi(Clients.assessment(stack.url("assessment-service"), token));
+        AssessmentView created = assessments.assessmentResourceCreate(new AssessmentRequest()
+                .name(name)
+                .catalogId("iso-iec-27001")
+                .catalogVersion("2022")
+                .targetMaturity(TARGET_MATURITY)
+                .startDate(LocalDate.of(2026, 11, 2))
+                .dueDate(LocalDate.of(2026, 11, 30))
+                .scope(new Scope()
+                        .addBusinessUnitsItem("Operations")
+                        .addAssetsItem(new Asset().name("Order platform").criticality(criticality))));
+        assessments.assessmentResourceStart(created.getId());
+        return created.getId();
     }
 
     /** A condition that a wait checks again until it holds. */
